@@ -1,0 +1,9 @@
+"""Placeholder, replaced by the family parser."""
+
+from reviewer.core.ingest.plain import parse  # noqa: F401
+
+FORMAT = "seekingalpha"
+
+
+def detect(text: str) -> float:
+    return 0.0
