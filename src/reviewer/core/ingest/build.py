@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from reviewer.core.ingest.metadata import call_date, fiscal_period, ticker
 from reviewer.core.ingest.roster import Roster
 from reviewer.core.ingest.text import detect_lang, line_paragraphs, trim
-from reviewer.core.model import Metadata, Paragraph, Participant, ParsedTranscript, Turn
+from reviewer.core.model import Metadata, Paragraph, ParsedTranscript, Participant, Turn
 
 _OPERATOR = re.compile(r"^\s*(operator|مشغل|接線員|操作員)\b", re.I)
 # What an operator says when the question-and-answer session opens.

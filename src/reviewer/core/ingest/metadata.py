@@ -13,8 +13,8 @@ _MONTHS = {m: i for i, m in enumerate(
 _Q_YEAR = re.compile(r"\bQ([1-4])\s*(?:FY\s*)?'?(\d{4}|\d{2})\b", re.I)
 _FY_Q = re.compile(r"\b(?:FY|fiscal(?: year)?)\s*'?(\d{4}|\d{2})\s*Q([1-4])\b", re.I)
 _WORD_Q = re.compile(
-    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
-    r"|\s+fiscal\s+(?:year\s+)?)'?(\d{4})\b",
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?|\s+fiscal\s+(?:year\s+)?)'?(\d{4})\b",
     re.I,
 )
 _FISCAL_WORD_Q = re.compile(

@@ -73,9 +73,8 @@ class Roster:
         for p in self.participants:
             names = [normalize_name(p.name), *(normalize_name(a) for a in p.aliases)]
             parts = {w for n in names for w in n.split()}
-            if len(words) == 1 and words[0] in parts:
-                candidates.append(p)
-            elif len(words) > 1 and words[0] in parts and words[-1] in parts:
+            # One word must be a name part; several: first and last must both be.
+            if words[0] in parts and words[-1] in parts:
                 candidates.append(p)
         if len(candidates) == 1:
             return candidates[0]

@@ -1,0 +1,150 @@
+"""The ``reviewer`` command: a thin layer over the core library API.
+
+Typed ``ReviewerError`` exceptions become a one-line message and exit status 1 here, and
+nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from reviewer import __version__
+from reviewer.core.errors import ReviewerError
+from reviewer.core.store import Project, TranscriptSummary
+
+
+class _Group(click.Group):
+    """A group that turns ``ReviewerError`` into a clear one-line message."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ReviewerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, invoke_without_command=True)
+@click.version_option(__version__, prog_name="reviewer")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """Transcript Reviewer: build and use gold datasets of financial metrics in
+    earnings-call transcripts. With no command, opens the built-in demo project."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(demo)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
+def parse(file: Path, as_json: bool) -> None:
+    """Parse one transcript FILE and print its structure."""
+    from reviewer.core.ingest import parse_file
+
+    parsed = parse_file(file)
+    if as_json:
+        click.echo(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
+        return
+    md = parsed.metadata
+    click.echo(f"{file.name}: format {parsed.format}, {len(parsed.turns)} turns, "
+               f"{len(parsed.participants)} participants")
+    click.echo(f"  company {md.company or '-'}  ticker {md.ticker or '-'}  "
+               f"period {md.fiscal_period or '-'}  date {md.date or '-'}")
+    for p in parsed.participants:
+        click.echo(f"  {p.role:9} {p.name}" + (f" ({p.affiliation})" if p.affiliation else ""))
+    for t in parsed.turns:
+        langs = ",".join(sorted({p.lang for p in t.paragraphs}))
+        click.echo(f"  [{t.index:3}] {t.section or '-':8} {t.role:9} {t.label or '(no label)'}"
+                   f" -> {t.speaker or '?'}  ({len(t.paragraphs)} par., {langs})")
+    for w in parsed.warnings:
+        click.echo(f"warning: {w}")
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The project file (created when missing).")
+def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
+    """Import transcript files and folders into a project."""
+    from reviewer.core.importer import expand_paths, import_paths
+    from reviewer.core.store import open_project
+
+    missing = [str(p) for p in paths if not p.exists()]
+    for m in missing:
+        click.echo(f"skipped {m}: no such file or folder", err=True)
+    project = open_project(db_path)
+    files = expand_paths(p for p in paths if p.exists())
+    with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+        report = import_paths(project, [p for p in paths if p.exists()],
+                              progress=lambda done, total, name: bar.update(1))
+    for f, tid in report.added:
+        click.echo(f"imported {f} (id {tid})")
+    for f, tid in report.duplicates:
+        click.echo(f"unchanged {f}: already in the project (id {tid})")
+    for _f, why in report.skipped:
+        click.echo(f"skipped {why}", err=True)
+    for f, w in report.warnings:
+        click.echo(f"warning {Path(f).name}: {w}", err=True)
+    click.echo(report.summary())
+    project.close()
+    if (report.skipped or missing) and not report.added and not report.duplicates:
+        sys.exit(1)
+
+
+@cli.command("list")
+@click.option("--db", "db_path", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--search", help="Filter by name, company, ticker or period.")
+@click.option("--format", "fmt", help="Only transcripts of this source format.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines.")
+def list_cmd(db_path: Path, search: str | None, fmt: str | None, as_json: bool) -> None:
+    """List the transcripts of a project."""
+    from reviewer.core.store import open_project
+
+    project = open_project(db_path)
+    _print_list(project.list_transcripts(search=search, fmt=fmt), as_json)
+    project.close()
+
+
+@cli.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where the demo project lives (default: the user's data folder).")
+def demo(db_path: Path | None) -> None:
+    """Open the built-in demo project (created on first use) and list what it holds."""
+    from reviewer.core.demo import open_demo_project
+
+    project = open_demo_project(db_path)
+    click.echo(f"Demo project: {project.path}")
+    _print_project(project)
+    project.close()
+
+
+def _print_project(project: Project) -> None:
+    _print_list(project.list_transcripts(), False)
+
+
+def _print_list(rows: list[TranscriptSummary], as_json: bool) -> None:
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r.__dict__, ensure_ascii=False))
+        return
+    click.echo(f"{'id':>4}  {'format':17} {'company':28} {'period':9} {'date':10} "
+               f"{'turns':>5}  {'status':8} name")
+    for r in rows:
+        click.echo(f"{r.id:>4}  {r.format:17} {(r.company or '-')[:28]:28} "
+                   f"{r.fiscal_period or '-':9} {r.date or '-':10} {r.turns:>5}  "
+                   f"{r.status:8} {r.name}")
+    click.echo(f"{len(rows)} transcript(s)")
+
+
+def main() -> None:
+    """Entry point of the ``reviewer`` console script."""
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The metric extractor: number grammar, metric lexicon, periods, speaker and translation checks."""

@@ -1,0 +1,89 @@
+"""Schema migrations: every schema change is a numbered function applied once, in order.
+
+The ``_migrations`` table records which ones a project has. Later features (extractor runs,
+predictions, gold annotations, the audit log) arrive as new migrations appended here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def m001_transcripts(db: sqlite_utils.Database) -> None:
+    """Transcripts with their source text, participants, turns and paragraphs."""
+    db["transcripts"].create(
+        {
+            "id": int, "hash": str, "name": str, "source_path": str, "format": str,
+            "company": str, "ticker": str, "event": str, "fiscal_period": str, "date": str,
+            "text": str, "boilerplate": str, "warnings": str, "status": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"hash", "text", "format", "status"},
+        defaults={"status": "new"},
+    )
+    db["transcripts"].create_index(["hash"], unique=True)
+    db["participants"].create(
+        {"id": int, "transcript_id": int, "position": int, "name": str, "role": str,
+         "affiliation": str, "aliases": str},
+        pk="id", foreign_keys=[("transcript_id", "transcripts", "id")],
+    )
+    db["participants"].create_index(["transcript_id"])
+    db["turns"].create(
+        {"id": int, "transcript_id": int, "idx": int, "label": str, "speaker": str,
+         "role": str, "section": str, "start": int, "end": int},
+        pk="id", foreign_keys=[("transcript_id", "transcripts", "id")],
+    )
+    db["turns"].create_index(["transcript_id", "idx"], unique=True)
+    db["paragraphs"].create(
+        {"id": int, "turn_id": int, "idx": int, "start": int, "end": int, "lang": str,
+         "translation_of": int},
+        pk="id", foreign_keys=[("turn_id", "turns", "id")],
+    )
+    db["paragraphs"].create_index(["turn_id", "idx"], unique=True)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("001_transcripts", m001_transcripts),
+]
+
+
+def apply_migrations(db: sqlite_utils.Database) -> list[str]:
+    """Apply every migration the database lacks, each in its own transaction.
+
+    Returns the names applied. A migration that fails rolls back and leaves the schema as it
+    was before it.
+    """
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    done = {r["name"] for r in db["_migrations"].rows}
+    applied: list[str] = []
+    for name, migrate in MIGRATIONS:
+        if name in done:
+            continue
+        # An explicit transaction: Python's sqlite3 would otherwise autocommit each DDL line.
+        db.conn.execute("BEGIN")
+        try:
+            migrate(db)
+            db.conn.execute(
+                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            db.conn.execute("COMMIT")
+        except BaseException:
+            db.conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """How many migrations a database has applied."""
+    if "_migrations" not in db.table_names():
+        return 0
+    return db["_migrations"].count
