@@ -12,6 +12,7 @@ Barclays."), so they are matched to the roster afterwards.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rapidfuzz import fuzz
@@ -21,7 +22,7 @@ from reviewer.core.ingest.metadata import fiscal_period
 from reviewer.core.ingest.roles import role_from_title
 from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.ingest.text import Line, detect_lang, iter_lines
-from reviewer.core.model import ParsedTranscript
+from reviewer.core.model import ParsedTranscript, Participant
 
 FORMAT = "bilingual_zh"
 
@@ -32,26 +33,29 @@ _HEADER = re.compile(rf"^(?P<name>{_NAME})(?:\s+[-–—]+\s+(?P<title>[^\n]{{1,
 _UNIDENTIFIED = re.compile(r"^(unidentified|unknown)\b", re.I)
 _OPERATOR = re.compile(r"^(operator|接線員|操作員)$", re.I)
 _DISCLAIMER = re.compile(r"使用警語|譯文|翻譯|免責|僅供參考")
-# "Our next question comes from Ryan MacWilliams with Barclays."
+# "Our next question comes from Ryan MacWilliams with Barclays." (firms may start with
+# initials: "B. Riley", "J.P. Morgan").
+_FIRM = r"(?P<firm>(?:[A-Z]\.\s?)*[^.?!,]+)"
 _INTRO_FROM = re.compile(
     r"question (?:comes|is|will come) from (?:the line of )?(?P<name>[A-Z][\w'’.\-]*"
-    r"(?:\s+[A-Z][\w'’.\-]*){0,4})\s+(?:with|from|at|of)\s+(?P<firm>[^.?!]+(?:\.\s?[A-Z][^.?!]*)*)",
+    rf"(?:\s+[A-Z][\w'’.\-]*){{0,4}}?)\s+(?:with|from|at|of)\s+{_FIRM}",
 )
 # "(Operator Instructions) Josh Nichols, B. Riley."
 _INTRO_COMMA = re.compile(
-    r"^(?:\((?:operator instructions)\)\s*)?(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),"
+    r"^(?:\((?i:operator instructions)\)\s*)?(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),"
     r"\s*(?P<firm>[^,()]{2,60}?)\.?$",
-    re.I,
 )
 _WELCOME = re.compile(
     r"\bwelcome to (?:the )?(?P<body>.{2,120}?)\s+(?:earnings|financial results|results|"
     r"conference call|investor call)", re.I,
 )
-_PERIOD_WORDS = re.compile(
-    r"\b(?:Q[1-4]|FY)\s*'?\d{2,4}\b|\b(?:first|second|third|fourth)[- ]quarter\b|"
-    r"\bfiscal(?: year)?\s*\d{4}\b|\b(?:fiscal|of|for)\b|\b\d{4}\b|\([^)]*\)",
-    re.I,
-)
+# Words of a period ("Q2 2024", "fourth quarter fiscal 2024") around the company's name.
+_LEADING_PERIOD = re.compile(
+    r"^(?:(?:Q[1-4]|FY\s*'?\d{2,4}|fiscal|year|quarter|first|second|third|fourth|\d{4})"
+    r"[\s,'’]*)+", re.I)
+_TRAILING_PERIOD = re.compile(
+    r"\s+(?:Q[1-4]\b|FY\s*'?\d|fiscal\b|(?:first|second|third|fourth)[- ]quarter\b|\d{4}\b|"
+    r"for the\b).*$", re.I)
 # A translation slot that machine translation left in English is a near copy of its original.
 _FAILED_TRANSLATION_SIMILARITY = 85.0
 
@@ -74,7 +78,7 @@ def _header_lines(lines: list[Line]) -> list[tuple[int, int]]:
     a single copy of the same line elsewhere is a header too (a page that lost one copy).
     """
     doubled: set[str] = set()
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, b in itertools.pairwise(lines):
         if a.stripped == b.stripped and _header(a.text):
             doubled.add(a.stripped)
     found: list[tuple[int, int]] = []
@@ -101,7 +105,7 @@ def detect(text: str) -> float:
     in_header = {k for a, b in headers for k in range(a, b + 1)}
     langs = [None if k in in_header else detect_lang(ln.text) for k, ln in enumerate(lines)]
     en = sum(1 for g in langs if g == "en")
-    pairs = sum(1 for g, h in zip(langs, langs[1:], strict=False) if g == "en" and h == "zh")
+    pairs = sum(1 for g, h in itertools.pairwise(langs) if g == "en" and h == "zh")
     if doubled < 2 or pairs < 3:
         return 0.0
     share = pairs / max(1, en)
@@ -124,23 +128,22 @@ def parse(text: str) -> ParsedTranscript:
     first = lines[headers[0][0]]
     for ln in lines[:headers[0][0]]:
         b.boiler(ln.start, ln.end)
-    labels: list[str] = []
     for n, (a, z) in enumerate(headers):
         m = _header(lines[a].text)
         name = m.group("name") if m else lines[a].stripped
         title = (m.group("title") or "").strip() if m else ""
-        labels.append(name)
         _add_participant(b, name, title)
         end = lines[headers[n + 1][0]].start if n + 1 < len(headers) else len(text)
         b.turn(name, lines[z].end, end)
-    _analysts_from_intros(b, labels)
+    _analysts_from_intros(b)
     _ir_host(b)
-    _metadata(b, text[:first.start], labels)
+    _metadata(b, text[:first.start])
     parsed = b.build()
     _pair_failed_translations(parsed)
     unpaired = sum(
         1 for t in parsed.turns for i, p in enumerate(t.paragraphs)
-        if p.lang == "en" and not any(q.translation_of == i for q in t.paragraphs)
+        if p.lang == "en" and p.translation_of is None
+        and not any(q.translation_of == i for q in t.paragraphs)
     )
     if unpaired:
         parsed.warnings.append(f"{unpaired} English paragraph(s) have no Chinese translation")
@@ -169,34 +172,41 @@ def _intro(body: str) -> tuple[str, str] | None:
     return None
 
 
-def _analysts_from_intros(b: Builder, labels: list[str]) -> None:
+def _analysts_from_intros(b: Builder) -> None:
     """Give introduced analysts their firm and role; mark unidentified questioners."""
     questioner: str | None = None
     for k, turn in enumerate(b.turns):
-        label = labels[k]
+        label = turn.label or ""
         if _OPERATOR.match(label):
             questioner = None
             intro = _intro(b.text[turn.start:turn.end])
             if intro is None or k + 1 >= len(b.turns):
                 continue
             name, firm = intro
-            questioner = labels[k + 1]
-            nxt = b.roster.find_exact(questioner)
-            who = b.roster.identify(name)
-            if who is not None and nxt is not None and who is not nxt:
-                who = None  # the intro names someone else than the one who speaks next
-            if who is None and nxt is not None and nxt.role in ("analyst", "unknown",
-                                                                 "executive"):
-                who = nxt
-                # "Josh Nichols" introduced, "Michael Joshua Nichols" speaks: same surname,
-                # so the intro's form is an alias; "on for" someone else is not.
-                if normalize_name(name).split()[-1:] == normalize_name(nxt.name).split()[-1:]:
-                    b.roster.add(type(nxt)(nxt.name, nxt.role, None, [name]))
-            if who is not None and who.role not in ("ceo", "cfo", "ir", "operator"):
-                who.role = "analyst"
-                who.affiliation = firm
+            questioner = b.turns[k + 1].label
+            _give_firm(b, name, firm, b.roster.find_exact(questioner or ""))
         elif questioner is not None and label == questioner and _UNIDENTIFIED.match(label):
             turn.role = "analyst"  # an unnamed voice the operator introduced as a questioner
+
+
+def _give_firm(b: Builder, name: str, firm: str, nxt: Participant | None) -> None:
+    """Attach ``firm`` to the analyst the operator introduced as ``name``; ``nxt`` is the
+    participant whose header follows the introduction."""
+    who = b.roster.identify(name)
+    if who is not None and nxt is not None and who is not nxt:
+        who = None  # the intro names someone else than the one who speaks next
+    if who is None and nxt is not None:
+        # "Josh Nichols" introduced, "Michael Joshua Nichols" speaks: same surname, so the
+        # intro's form is an alias. "Michael Berg on for Michael Turrin" is not, but Berg
+        # still asks for Turrin's firm.
+        same = normalize_name(name).split()[-1:] == normalize_name(nxt.name).split()[-1:]
+        if same or nxt.role in ("analyst", "unknown"):
+            who = nxt
+        if same and name not in who.aliases and name != who.name:
+            who.aliases.append(name)
+    if who is not None and who.role not in ("ceo", "cfo", "ir", "operator"):
+        who.role = "analyst"  # "Meta A. Marshall - VP" is a VP of her bank, not of ours
+        who.affiliation = firm
 
 
 def _ir_host(b: Builder) -> None:
@@ -212,27 +222,28 @@ def _ir_host(b: Builder) -> None:
         return
 
 
-def _metadata(b: Builder, preface: str, labels: list[str]) -> None:
-    # The operator's welcome names the company and quarter; later turns name fiscal year-end
-    # dates that must not be taken for the call's date.
+def _metadata(b: Builder, preface: str) -> None:
+    """Company, period, event, date and ticker from the preface and the operator's welcome."""
+    # Only the welcome: later turns name fiscal year-end dates that are not the call's date.
     opening = ""
-    if b.turns and _OPERATOR.match(labels[0]):
+    if b.turns and _OPERATOR.match(b.turns[0].label or ""):
         opening = b.text[b.turns[0].start:b.turns[0].end]
     head = preface + "\n" + opening
     b.fill_metadata(head)
     m = _WELCOME.search(opening)
     if m:
-        company = _PERIOD_WORDS.sub(" ", m.group("body"))
+        body = re.sub(r"\([^)]*\)", " ", m.group("body"))
+        body = _TRAILING_PERIOD.sub("", _LEADING_PERIOD.sub("", body.strip()))
         company = re.sub(r",?\s+(Inc|Corp|Corporation|Ltd|LLC|plc|Co|AG|SA|NV)\.?(?=\s|$)",
-                         r" \1", company)
-        company = " ".join(company.split()).strip(" ,.'’")
-        company = re.sub(r"['’]s$", "", company)
+                         r" \1", body)
+        company = re.sub(r"['’]s$", "", " ".join(company.split()).strip(" ,.'’"))
         b.metadata.company = company or None
     fp = b.metadata.fiscal_period or fiscal_period(b.text[:5000])
     b.metadata.fiscal_period = fp
-    if fp and re.search(r"earnings|results", head, re.I):
-        year, q = fp[2:6], fp[7:] if "Q" in fp else ""
-        b.metadata.event = f"Q{q} {year} Earnings Call" if q else f"FY{year} Earnings Call"
+    m = re.fullmatch(r"FY(\d{4})(?:Q([1-4]))?", fp or "")
+    if m and re.search(r"earnings|results", head, re.I):
+        b.metadata.event = (f"Q{m.group(2)} {m.group(1)} Earnings Call" if m.group(2)
+                            else f"FY{m.group(1)} Earnings Call")
 
 
 def _pair_failed_translations(parsed: ParsedTranscript) -> None:

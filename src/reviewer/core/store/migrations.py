@@ -48,8 +48,71 @@ def m001_transcripts(db: sqlite_utils.Database) -> None:
     db["paragraphs"].create_index(["turn_id", "idx"], unique=True)
 
 
+def m002_runs_and_review(db: sqlite_utils.Database) -> None:
+    """Extractor runs and their predictions; the review state (annotations, speaker labels);
+    the audit log of decisions, which also drives undo/redo across restarts."""
+    db["runs"].create(
+        {"id": int, "extractor": str, "version": str, "config_hash": str, "config": str,
+         "started_at": str, "finished_at": str, "status": str},
+        pk="id", not_null={"extractor", "version", "status"},
+    )
+    db["predictions"].create(
+        {"id": int, "run_id": int, "transcript_id": int, "start": int, "end": int,
+         "text": str, "turn": int, "metric": str, "value": float, "low": float, "high": float,
+         "unit": str, "period": str, "kind": str, "basis": str, "confidence": float,
+         "extra": str},
+        pk="id", foreign_keys=[("run_id", "runs", "id"),
+                               ("transcript_id", "transcripts", "id")],
+    )
+    db["predictions"].create_index(["run_id", "transcript_id"])
+    db["speaker_suggestions"].create(
+        {"id": int, "run_id": int, "transcript_id": int, "turn": int, "label": str,
+         "suggested": str, "reason": str, "confidence": float},
+        pk="id", foreign_keys=[("run_id", "runs", "id"),
+                               ("transcript_id", "transcripts", "id")],
+    )
+    db["speaker_suggestions"].create_index(["run_id", "transcript_id"])
+    db["translation_checks"].create(
+        {"id": int, "run_id": int, "transcript_id": int, "source_start": int,
+         "source_end": int, "translation_start": int, "translation_end": int,
+         "source_value": float, "translation_value": float, "consistent": int},
+        pk="id", foreign_keys=[("run_id", "runs", "id"),
+                               ("transcript_id", "transcripts", "id")],
+    )
+    db["translation_checks"].create_index(["run_id", "transcript_id"])
+    # The working gold of a transcript: one row per mention under review.
+    # status: pending | accepted | corrected | rejected | added
+    db["annotations"].create(
+        {"id": int, "transcript_id": int, "prediction_id": int, "start": int, "end": int,
+         "metric": str, "value": float, "low": float, "high": float, "unit": str,
+         "period": str, "kind": str, "basis": str, "confidence": float, "status": str,
+         "reviewer": str, "updated_at": str},
+        pk="id", not_null={"transcript_id", "start", "end", "status"},
+        foreign_keys=[("transcript_id", "transcripts", "id"),
+                      ("prediction_id", "predictions", "id")],
+    )
+    db["annotations"].create_index(["transcript_id", "start"])
+    # Corrected speaker labels live beside the parsed ones, which stay as imported.
+    db["turns"].add_column("gold_speaker", str)
+    db["turns"].add_column("gold_role", str)
+    db["turns"].add_column("speaker_status", str)  # null | corrected | confirmed
+    db["transcripts"].add_column("reviewed_at", str)
+    db["transcripts"].add_column("reviewed_by", str)
+    # Every decision: who, when, what, and the rows before/after (JSON list of
+    # {"table", "id", "before", "after"}), so that undo/redo and the gold of any past
+    # date can be rebuilt. undone = 1 while a decision is undone (redo clears it).
+    db["decisions"].create(
+        {"id": int, "transcript_id": int, "at": str, "reviewer": str, "action": str,
+         "summary": str, "changes": str, "undone": int},
+        pk="id", not_null={"at", "action", "changes"}, defaults={"undone": 0},
+        foreign_keys=[("transcript_id", "transcripts", "id")],
+    )
+    db["decisions"].create_index(["transcript_id", "id"])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_transcripts", m001_transcripts),
+    ("002_runs_and_review", m002_runs_and_review),
 ]
 
 

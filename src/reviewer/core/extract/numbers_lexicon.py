@@ -1,0 +1,214 @@
+"""Word tables and compiled patterns of the number grammar (English, Chinese, Arabic).
+
+Every pattern here is compiled once at import. The scanner (numbers_scan) finds numeric cores
+with the ``*_CORE_RE`` patterns and then reads the words around each core with the anchored
+``PREFIX_RE`` (searched in a short window that ends at the core) and ``SUFFIX_*`` patterns
+(matched at the end of the core).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- digits ---------------------------------------------------------------------------------
+# \d is Unicode-aware, so Arabic-Indic (٠-٩), Persian and full-width digits match and float()
+# reads them. Thousands groups use ",", "٬" or "،" (the Arabic comma only between digits).
+DIGIT_CORE_RE = re.compile(r"(?:\d{1,3}(?:[,٬،]\d{3})+(?!\d)|\d+)(?:[.٫]\d+)?")
+THOUSANDS_SEPS = str.maketrans({",": "", "٬": "", "،": "", "٫": "."})
+
+# --- scales ---------------------------------------------------------------------------------
+SCALE_WORDS = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "ألف": 1e3, "آلاف": 1e3, "مليون": 1e6, "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9,
+    "بليون": 1e9, "تريليون": 1e12,
+    "千": 1e3, "萬": 1e4, "万": 1e4, "十萬": 1e5, "十万": 1e5, "百萬": 1e6, "百万": 1e6,
+    "千萬": 1e7, "千万": 1e7, "億": 1e8, "亿": 1e8, "十億": 1e9, "十亿": 1e9, "兆": 1e12,
+}
+# Attached to the digits: "$1.2bn", "$450k", "12,000K", "$5M", "$3MM".
+SCALE_ATTACHED_RE = re.compile(r"(bn|mn|mm|MM|BN|[kKmMbB])(?![A-Za-z0-9])")
+SCALE_SPACED_RE = re.compile(
+    r"(?:[ \t\u00a0]*-?[ \t\u00a0]*)(thousand|million|billion|trillion|mln|bln|bn|mn|tn)\b"
+    r"|\s*(ألف|آلاف|مليون|ملايين|مليارات|مليار|بليون|تريليون)"
+    r"|[ \t\u00a0]*(多)?[ \t\u00a0]*(十萬|十万|百萬|百万|千萬|千万|十億|十亿|萬|万|億|亿|千|兆)",
+    re.IGNORECASE,
+)
+
+# --- currencies -----------------------------------------------------------------------------
+CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "US $": "USD", "USD": "USD", "U.S.$": "USD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
+    "HK$": "HKD", "HKD": "HKD", "NT$": "TWD", "TWD": "TWD", "S$": "SGD", "SGD": "SGD",
+    "R$": "BRL", "BRL": "BRL", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+    "¥": "JPY", "JPY": "JPY", "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY",
+    "RMB": "CNY", "￥": "CNY",
+}
+_CUR_BEFORE = (
+    r"US\s?\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|HK\$|NT\$|S\$|R\$|[$€£¥₹￥]"
+    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|TWD|SGD|BRL)"
+)
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP",
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "yen": "JPY", "jpy": "JPY",
+    "rupees": "INR", "inr": "INR", "chf": "CHF", "francs": "CHF",
+    "美元": "USD", "美金": "USD", "元": "CNY", "人民幣": "CNY", "人民币": "CNY", "歐元": "EUR",
+    "欧元": "EUR", "英鎊": "GBP", "英镑": "GBP", "港元": "HKD", "港幣": "HKD", "港币": "HKD",
+    "日元": "JPY", "日圓": "JPY", "新台幣": "TWD", "新台币": "TWD",
+    "دولار": "USD", "يورو": "EUR", "جنيه": "GBP", "يوان": "CNY",
+}
+SUFFIX_CURRENCY_RE = re.compile(
+    r"[ \t\u00a0]*-?[ \t\u00a0]*(?:U\.?S\.?\s+)?"
+    r"(dollars?|USD|euros?|EUR|pounds?(?:\s+sterling)?|GBP|yuan|renminbi|RMB|CNY|yen|JPY"
+    r"|rupees|INR|CHF|francs)\b"
+    r"|[ \t\u00a0]*(美元|美金|人民幣|人民币|歐元|欧元|英鎊|英镑|港元|港幣|港币|日元|日圓|新台幣|新台币|元)"
+    r"|\s*(دولار(?:ًا|ا|ات)?(?:\s+أمريكي(?:ًا|ا|ة)?)?|يورو|جنيه(?:\s+إسترليني)?|يوان)",
+    re.IGNORECASE,
+)
+
+# --- percent, basis points, other units -----------------------------------------------------
+SUFFIX_PERCENT_RE = re.compile(
+    r"\s*(?:[%٪％]|(?:percent|per\s?cent|pct)\b|percentage\s+points?\b|(?:في\s+ال|بال)مائة"
+    r"|في\s+المئة)",
+    re.IGNORECASE,
+)
+SUFFIX_BPS_RE = re.compile(r"[ \t\u00a0-]*(?:basis[ \t\u00a0-]+points?|bps|bips|bp)\b", re.I)
+UNIT_WORDS = {
+    "petabyte": "petabytes", "petabytes": "petabytes", "pb": "petabytes",
+    "terabyte": "terabytes", "terabytes": "terabytes", "tb": "terabytes",
+    "gigabyte": "gigabytes", "gigabytes": "gigabytes", "exabytes": "exabytes",
+    "exabyte": "exabytes", "megawatts": "megawatts", "megawatt": "megawatts", "mw": "megawatts",
+    "gigawatts": "gigawatts", "gw": "gigawatts", "hours": "hours", "minutes": "minutes",
+    "小時": "hours", "小时": "hours", "分鐘": "minutes", "分钟": "minutes",
+}
+SUFFIX_UNIT_RE = re.compile(
+    r"[ \t\u00a0-]*(petabytes?|terabytes?|gigabytes?|exabytes?|megawatts?|gigawatts?"
+    r"|hours|minutes|PB|TB|MW|GW)\b|[ \t\u00a0]*(小時|小时|分鐘|分钟)",
+    re.IGNORECASE,
+)
+# Units that only count as a quantity with a scale or a value of 1,000 or more ("300 萬小時",
+# "1 billion minutes"); "24 hours" and "10 minutes" are durations, not metrics.
+LARGE_ONLY_UNITS = frozenset({"hours", "minutes"})
+
+# --- counts ---------------------------------------------------------------------------------
+COUNT_NOUNS = (
+    "customers|customer|seats|seat|users|user|deals|deal|employees|partners|countries|logos"
+    "|locations|carriers|agents|subscribers|accounts|wins|stores|shares|clients|members"
+    "|developers|resellers|licenses|devices|transactions|calls|messages|orders|sites"
+    "|enterprises|businesses|organizations|people|installations|integrations"
+)
+# "45,000 business customers", "1,300 contact center seats", "5,000-plus seat", "250-seat".
+SUFFIX_COUNT_RE = re.compile(
+    r"(?P<plus>[ \t\u00a0]*-?[ \t\u00a0]*(?:plus|\+))?"
+    r"(?:[ \t\u00a0-]+(?:new|net|active|paying|total|additional|enterprise|business|mid-market"
+    r"|contact|center|centre|bundled|monthly|daily|global|cloud|voice|unique|[A-Z]{2,6}))"
+    r"{0,2}"
+    rf"[ \t\u00a0-]+(?P<noun>{COUNT_NOUNS})\b"
+    r"|[ \t\u00a0]*(?P<cn>家|個|个|名|位|股)(?![季月年日天週周])"
+    r"|\s+(?P<ar>عميلًا|عميل|عملاء|مستخدم|مقعد|موظف|دولة|شريك)",
+)
+# "+" or "-plus" or "or more" after a number means "more than": approximate.
+SUFFIX_APPROX_RE = re.compile(
+    r"[ \t\u00a0]*(?:-plus\b|\+|or\s+more\b|or\s+so\b|-ish\b|以上|左右|تقريب(?:ًا|ا))"
+)
+
+# --- per ------------------------------------------------------------------------------------
+_PER_NOUNS = (
+    r"share|month|year|annum|seat|user|hour|day|week|quarter|customer|employee|license"
+    r"|minute|unit|agent|subscriber|transaction|line|device|member"
+)
+SUFFIX_PER_RE = re.compile(
+    r"[ \t\u00a0]*(?:per|/|a|an|each)[ \t\u00a0]*"
+    r"(?:(?:diluted|basic|fully[ \t\u00a0-]+diluted|common|ordinary)[ \t\u00a0]+)?"
+    rf"(?P<per>{_PER_NOUNS})s?\b(?![ \t\u00a0]+(?:ago|earlier|before|prior|from|back)\b)"
+    r"|[ \t\u00a0]*(?:/|per)[ \t\u00a0]*(?P<abbr>mo|yr|hr)\b"
+    r"|\s*(?P<ar>في\s+الشهر|شهريًا|للسهم|في\s+السنة)"
+    r"|[ \t\u00a0]*(?P<cn>每股|每月|每年)",
+    re.IGNORECASE,
+)
+PER_ABBREVIATIONS = {"mo": "month", "yr": "year", "hr": "hour", "annum": "year",
+                     "في الشهر": "month", "شهريًا": "month", "للسهم": "share",
+                     "في السنة": "year", "每股": "share", "每月": "month", "每年": "year"}
+
+# --- growth-rate slips of speech recognition ("grew 18 year over year") -------------------
+SUFFIX_GROWTH_RE = re.compile(
+    r"[ \t\u00a0]+(?:year[ -]over[ -]year|year[ -]on[ -]year|y/y|yoy|sequentially"
+    r"|quarter[ -]over[ -]quarter|q/q)\b",
+    re.IGNORECASE,
+)
+GROWTH_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:increase[sd]?|grew|grow|growth|up|down|rose|declined?|decrease[sd]?|fell"
+    r"|improved?|expanded?)(?:[ \t\u00a0]+(?:of|by|at|approximately|about|roughly|nearly))*"
+    r"[ \t\u00a0]+\Z",
+    re.IGNORECASE,
+)
+
+# --- words before the number --------------------------------------------------------------
+_APPROX = (
+    r"approximately|approx\.|about|around|roughly|nearly|almost|over|more\s+than|greater\s+than"
+    r"|less\s+than|fewer\s+than|under|in\s+excess\s+of|upwards\s+of|north\s+of|close\s+to"
+    r"|just\s+(?:over|under)|well\s+over|some|circa|ca\.|up\s+to|at\s+least|exceeding|exceeded"
+)
+PREFIX_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<approx>" + _APPROX + r")[ \t\u00a0]+"
+    r"|(?P<approx_sym>[~≈])[ \t\u00a0]?"
+    r"|(?P<approx_cn>約|约|大約|大约|將近|将近|近|超過|超过|逾|多於|多于)[ \t\u00a0]*"
+    r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+)?"
+    r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative|negative\s+of)[ \t\u00a0]+"
+    r"|(?P<sign_ar>سالب|ناقص)\s+|(?P<sign_cn>負|负)[ \t\u00a0]*"
+    r"|(?<![\w%٪)\]])(?P<sign>[-−–])(?=[^ \t]))?"
+    r"(?P<cur>" + _CUR_BEFORE + r")?[ \t\u00a0]?"
+    r"(?P<sign2>[-−])?"
+    r"(?P<paren>\()?"
+    r"\Z",
+    re.IGNORECASE,
+)
+PREFIX_WINDOW = 40
+
+# --- context that makes a number something other than a quantity --------------------------
+MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# "May 12", "fiscal 2021", "FY 21", "Q4 2020", "version 3.1", "star 1", "top 10", "Form 10",
+# "第 3 季", "page 4", "No. 5".
+SKIP_BEFORE_RE = re.compile(
+    rf"(?:(?<![A-Za-z])(?:{MONTHS})\.?,?[ \t\u00a0]+"
+    r"|(?<![A-Za-z])(?:fiscal(?:[ \t\u00a0]+year)?|FY|CY|FQ|Q[1-4]|H[12]|version|release|v"
+    r"|star|press|top|page|item|no\.|number|form|chapter|section|slide|rule|article)"
+    r"[ \t\u00a0]*'?"
+    r"|第[ \t\u00a0]*|[#'’‘]|\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|\d-)\Z",
+    re.IGNORECASE,
+)
+SKIP_AFTER_RE = re.compile(
+    rf"[ \t\u00a0]*(?:(?:{MONTHS})\b|[x×:/][ \t\u00a0]*\d|[.٫]\d|-(?:\d|figure|year|month"
+    r"|day|week|quarter|odd|fold|point|times?)\b|(?:st|nd|rd|th)\b)"
+    r"|[ \t\u00a0]*(?:財年|财年|年|月|日|號|号|季度|季|個季度|个季度|個月|个月|週|周|天|倍|次|歲|岁)"
+    r"|\]",
+    re.IGNORECASE,
+)
+EPS_CONTEXT_RE = re.compile(
+    r"\b(?:EPS|earnings\s+per\s+share|(?:net\s+)?(?:loss|income)\s+per\s+(?:diluted\s+)?share"
+    r"|per\s+share)\b",
+    re.IGNORECASE,
+)
+
+# --- ranges ---------------------------------------------------------------------------------
+RANGE_SEP_RE = re.compile(
+    r"[ \t\u00a0]*(?:-|–|—|~|～|to|through|thru|至|到|－|إلى|الى)[ \t\u00a0]*"
+    r"|[ \t\u00a0]*-[ \t\u00a0]*",
+    re.IGNORECASE,
+)
+BETWEEN_SEP_RE = re.compile(r"\s*(?:and|و|&|to|-|–|—|至|到|和|與|与)\s*", re.IGNORECASE)
+BETWEEN_BEFORE_RE = re.compile(
+    r"(?:(?<![A-Za-z])between|بين|介於|介于|在)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
+    re.IGNORECASE,
+)
+FROM_BEFORE_RE = re.compile(
+    r"(?<!range)(?<![A-Za-z])(?:from)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
+    re.IGNORECASE,
+)
+
+# --- scripts --------------------------------------------------------------------------------
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
