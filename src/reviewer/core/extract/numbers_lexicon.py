@@ -118,7 +118,7 @@ _PER_NOUNS = (
     r"|minute|unit|agent|subscriber|transaction|line|device|member"
 )
 SUFFIX_PER_RE = re.compile(
-    r"[ \t\u00a0]*(?:per|/|a|an|each)[ \t\u00a0]*"
+    r"[ \t\u00a0]*(?:(?:per|an?|each)[ \t\u00a0]+|/[ \t\u00a0]*)"
     r"(?:(?:diluted|basic|fully[ \t\u00a0-]+diluted|common|ordinary)[ \t\u00a0]+)?"
     rf"(?P<per>{_PER_NOUNS})s?\b(?![ \t\u00a0]+(?:ago|earlier|before|prior|from|back)\b)"
     r"|[ \t\u00a0]*(?:/|per)[ \t\u00a0]*(?P<abbr>mo|yr|hr)\b"
@@ -154,9 +154,9 @@ PREFIX_RE = re.compile(
     r"|(?P<approx_sym>[~≈])[ \t\u00a0]?"
     r"|(?P<approx_cn>約|约|大約|大约|將近|将近|近|超過|超过|逾|多於|多于)[ \t\u00a0]*"
     r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+)?"
-    r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative|negative\s+of)[ \t\u00a0]+"
+    r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative)[ \t\u00a0]+"
     r"|(?P<sign_ar>سالب|ناقص)\s+|(?P<sign_cn>負|负)[ \t\u00a0]*"
-    r"|(?<![\w%٪)\]])(?P<sign>[-−–])(?=[^ \t]))?"
+    r"|(?<![\w%٪)\]])(?P<sign>[-−])(?=[^ \t]))?"
     r"(?P<cur>" + _CUR_BEFORE + r")?[ \t\u00a0]?"
     r"(?P<sign2>[-−])?"
     r"(?P<paren>\()?"
@@ -170,21 +170,24 @@ MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-# "May 12", "fiscal 2021", "FY 21", "Q4 2020", "version 3.1", "star 1", "top 10", "Form 10",
-# "第 3 季", "page 4", "No. 5".
-SKIP_BEFORE_RE = re.compile(
+# Hard rules reject a number whatever follows it: "8x8", "9:00", "12/31", "'26", "3.1.2".
+HARD_BEFORE_RE = re.compile(r"(?:\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|['’‘#]|\d[.٫])\Z")
+HARD_AFTER_RE = re.compile(r"[ \t\u00a0]*[x×][ \t\u00a0]*\d|[:/]\d|[.٫]\d")
+# Soft rules reject a number that has no currency, percent, bps, scale or unit of its own:
+# "May 12", "fiscal 2021", "FY 21", "Q4 2020", "version 3.1", "star 1", "top 10 deals",
+# "第 3 季", "a five-year deal", "a seven-figure win", "2022 年 9 月", "[12]".
+SOFT_BEFORE_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?:{MONTHS})\.?,?[ \t\u00a0]+"
-    r"|(?<![A-Za-z])(?:fiscal(?:[ \t\u00a0]+year)?|FY|CY|FQ|Q[1-4]|H[12]|version|release|v"
-    r"|star|press|top|page|item|no\.|number|form|chapter|section|slide|rule|article)"
-    r"[ \t\u00a0]*'?"
-    r"|第[ \t\u00a0]*|[#'’‘]|\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|\d-)\Z",
+    r"|(?<![A-Za-z])(?:fiscal(?:[ \t\u00a0]+year)?|FY|CY|FQ|Q[1-4]|H[12]|version|release"
+    r"|star|press|top|page|item|no\.|number|form|chapter|section|slide|rule|article|step"
+    r"|phase|tier|level|gen|generation)[ \t\u00a0]*"
+    r"|第[ \t\u00a0]*|\[)\Z",
     re.IGNORECASE,
 )
-SKIP_AFTER_RE = re.compile(
-    rf"[ \t\u00a0]*(?:(?:{MONTHS})\b|[x×:/][ \t\u00a0]*\d|[.٫]\d|-(?:\d|figure|year|month"
-    r"|day|week|quarter|odd|fold|point|times?)\b|(?:st|nd|rd|th)\b)"
-    r"|[ \t\u00a0]*(?:財年|财年|年|月|日|號|号|季度|季|個季度|个季度|個月|个月|週|周|天|倍|次|歲|岁)"
-    r"|\]",
+SOFT_AFTER_RE = re.compile(
+    rf"[ \t\u00a0]*(?:(?:{MONTHS})\b|\]"
+    r"|-(?:figure|year|month|day|week|quarter|odd|fold|point|times?|digit)s?\b)"
+    r"|[ \t\u00a0]*(?:財年|财年|年|月|日|號|号|季度|季|個季度|个季度|個月|个月|週|周|天|倍|次|歲|岁)",
     re.IGNORECASE,
 )
 EPS_CONTEXT_RE = re.compile(

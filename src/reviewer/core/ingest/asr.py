@@ -30,7 +30,11 @@ _LABEL = re.compile(
 )
 _LABEL_MAX = 40
 
-_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w'’-]+|(?:de|van|von|der|da|di|del|la|le)(?=\s+[A-ZÀ-Þ]))){1,3}"  # noqa: E501
+# A person's name: two to four capitalised words (initials and "van"/"de" particles allowed).
+_NAME = (
+    r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:[A-Z]\.|[A-ZÀ-Þ][\w'’-]+|"
+    r"(?:de|van|von|der|da|di|del|la|le)(?=\s+[A-ZÀ-Þ]))){1,3}"
+)
 _NAME_FULL = re.compile(_NAME)
 # "My name is Simon, and I will be your conference operator today."
 _OPERATOR_NAME = re.compile(

@@ -45,6 +45,8 @@ _INTRO_COMMA = re.compile(
     r"^(?:\((?i:operator instructions)\)\s*)?(?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){1,3}),"
     r"\s*(?P<firm>[^,()]{2,60}?)\.?$",
 )
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_ABBREV_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Cie)$")
 _WELCOME = re.compile(
     r"\bwelcome to (?:the )?(?P<body>.{2,120}?)\s+(?:earnings|financial results|results|"
     r"conference call|investor call)", re.I,
@@ -139,7 +141,7 @@ def parse(text: str) -> ParsedTranscript:
     _ir_host(b)
     _metadata(b, text[:first.start])
     parsed = b.build()
-    _pair_failed_translations(parsed)
+    _fix_translations(parsed)
     unpaired = sum(
         1 for t in parsed.turns for i, p in enumerate(t.paragraphs)
         if p.lang == "en" and p.translation_of is None
@@ -151,9 +153,9 @@ def parse(text: str) -> ParsedTranscript:
 
 
 def _add_participant(b: Builder, name: str, title: str) -> None:
-    if _OPERATOR.match(name):
-        b.participant(name, "operator")
-    elif not _UNIDENTIFIED.match(name):
+    # The operator is no participant (as in the other families): the builder gives the
+    # "Operator" label its role.
+    if not _OPERATOR.match(name) and not _UNIDENTIFIED.match(name):
         role = role_from_title(title)
         # Titles are executives' affiliations; an analyst's firm comes from the intros.
         b.participant(name, role, None if role == "analyst" else (title or None))
@@ -168,6 +170,9 @@ def _intro(body: str) -> tuple[str, str] | None:
         m = _INTRO_FROM.search(s) or _INTRO_COMMA.match(s)
         if m:
             firm = m.group("firm").strip().rstrip(".").strip()
+            # The full stop after "Kestrel & Co." is the abbreviation's, not the sentence's.
+            if _ABBREV_END.search(firm) and s[m.end("firm"):].lstrip().startswith("."):
+                firm += "."
             return m.group("name").strip(), firm
     return None
 
@@ -246,21 +251,28 @@ def _metadata(b: Builder, preface: str) -> None:
                             else f"FY{m.group(1)} Earnings Call")
 
 
-def _pair_failed_translations(parsed: ParsedTranscript) -> None:
-    """An English line right after its near copy fills the Chinese slot: machine translation
-    failed on it. Pair it with its original so its numbers are not counted twice."""
+def _fix_translations(parsed: ParsedTranscript) -> None:
+    """Pair what the script-based pairing missed in an English slot's follower: a near copy
+    of the English (machine translation failed on it: same language, but a translation, so
+    its numbers are not counted twice), or a Chinese line so full of Latin names that it
+    scored as English ("Brightwater Capital 的 Elena Sokolova。")."""
     text = parsed.text
     for t in parsed.turns:
         paras = t.paragraphs
         originals = {p.translation_of for p in paras if p.translation_of is not None}
         for i in range(1, len(paras)):
             prev, cur = paras[i - 1], paras[i]
-            if (cur.lang == prev.lang == "en" and cur.translation_of is None
-                    and prev.translation_of is None and i - 1 not in originals
-                    and fuzz.ratio(text[prev.start:prev.end], text[cur.start:cur.end])
-                    >= _FAILED_TRANSLATION_SIMILARITY):
-                cur.translation_of = i - 1
-                originals.add(i - 1)
+            if not (cur.lang == prev.lang == "en" and cur.translation_of is None
+                    and prev.translation_of is None and i - 1 not in originals):
+                continue
+            body = text[cur.start:cur.end]
+            if fuzz.ratio(text[prev.start:prev.end], body) >= _FAILED_TRANSLATION_SIMILARITY:
                 line = text.count("\n", 0, cur.start) + 1
                 parsed.warnings.append(
                     f"line {line}: the translation is an untranslated copy of the English")
+            elif _IDEOGRAPH.search(body):
+                cur.lang = "zh"
+            else:
+                continue
+            cur.translation_of = i - 1
+            originals.add(i - 1)

@@ -47,6 +47,7 @@ _TRAILER = re.compile(
     r"^(?:copyright policy\b|comments\s*\(\d+\)|comments$|recommended for you$|duration:|"
     r"more [A-Z.]+ analysis$|all earnings call transcripts$|this article is a transcript|"
     r"the motley fool has|disclosure:|related stocks$|about this article|sort by\b)", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|ET|EST|EDT)?|\b(?:ET|EST|EDT)\b", re.I)
 _AD = re.compile(r"^(?:advertisement|sponsored(?: content)?|ad)$", re.I)
 
 
@@ -107,8 +108,7 @@ def _header(b: Builder, lines: list[Line], i: int, after_first: bool) -> tuple[s
     if not s or len(s) > 150 or s.endswith((".", "?", "!", ",", ":", ";")):
         return "", None
     if _OPERATOR.match(s):
-        b.participant(s, "operator")
-        return s, None
+        return s, None  # no participant: the builder gives the "Operator" label its role
     u = _UNIDENTIFIED.match(s)
     if u:
         return s, "analyst" if u.group("a") else "executive" if u.group("e") else None
@@ -147,13 +147,15 @@ def parse(text: str) -> ParsedTranscript:
     trailer = len(lines)
     for i, ln in enumerate(lines):
         s = ln.stripped
-        if heads and (_TRAILER.match(s) or _MIXED.match(s) or _EXECS.match(s)
+        if any(h[1] for h in heads) and (_TRAILER.match(s) or _MIXED.match(s) or _EXECS.match(s)
                       or _ANALYSTS.match(s)):
             trailer = i  # the call ended: a list or the page's trailer follows
             break
         if i in structural or not s:
             continue
         if _QA.match(s) or _PREPARED.match(s):
+            if _is_contents(lines, i):
+                continue  # a table of contents line, not the section itself
             section = "qa" if _QA.match(s) else "prepared"
             structural.add(i)
             heads.append((i, "", None, None))  # a section line ends the turn before it
@@ -175,8 +177,6 @@ def parse(text: str) -> ParsedTranscript:
                 paras.append((s, e))
         if paras:
             b.turn(label, paras[0][0], paras[-1][1], section=sec, role=role, paragraphs=paras)
-    if not b.turns:
-        b.warnings.append("no speaker headers found")
     _boilerplate(b, lines, structural)
     _metadata(b, lines, title)
     return b.build()
@@ -187,21 +187,28 @@ def _read_lists(b: Builder, lines: list[Line], structural: set[int]) -> int:
     before the call (0 when the lists come at the end of the page, as on Motley Fool)."""
     end_before_call = 0
     kind: str | None = None
+    heading_line = 0
     for i, ln in enumerate(lines):
         s = ln.stripped
         heading = ("executives" if _EXECS.match(s) else "analysts" if _ANALYSTS.match(s)
                    else "mixed" if _MIXED.match(s) else None)
         if heading:
-            kind = heading
-            structural.add(i)
+            kind, heading_line = heading, i
         elif kind and s:
             if _entry(b, s, kind):
-                structural.add(i)
+                structural.update((heading_line, i))
                 if not _OPERATOR.match(s):
                     end_before_call = i + 1 if kind != "mixed" else end_before_call
             else:
                 kind = None
     return end_before_call
+
+
+def _is_contents(lines: list[Line], i: int) -> bool:
+    """True when the section line at ``i`` is followed by another section or list line: the
+    page's table of contents ("Prepared Remarks / Questions and Answers / Call Participants")."""
+    nxt = next((ln.stripped for ln in lines[i + 1:] if not ln.blank), "")
+    return any(p.match(nxt) for p in (_QA, _PREPARED, _MIXED, _EXECS, _ANALYSTS))
 
 
 def _read_title(b: Builder, head: list[Line], structural: set[int]) -> re.Match[str] | None:
@@ -249,11 +256,18 @@ def _metadata(b: Builder, lines: list[Line], title: re.Match[str] | None) -> Non
         md.ticker = title.group("ticker")
         md.event = title.group("event").strip()
         md.fiscal_period = fiscal_period(title.group("event"))
-    # The call's own date line beats the article's publication date above it.
+    # The call's own date line ("…Conference Call November 8, 2023 4:30 PM ET") beats the
+    # article's publication date and the fiscal period's end date ("period ending …").
+    best: tuple[int, str] | None = None
     for ln in lines:
         if ln.start >= first:
             break
-        if re.search(r"conference call|earnings call", ln.text, re.I) and call_date(ln.text):
-            md.date = call_date(ln.text)
-            break
+        d = call_date(ln.text)
+        if d:
+            rank = (2 if _TIME.search(ln.text) else 0) + (
+                1 if re.search(r"\bcall\b", ln.text, re.I) else 0)
+            if best is None or rank > best[0]:
+                best = (rank, d)
+    if best:
+        md.date = best[1]
     b.fill_metadata(preamble[:5000])

@@ -39,12 +39,15 @@ FORMAT = "streetevents"
 
 _BRAND = re.compile(r"\bThomson StreetEvents\b|\bStreetEvents\b|\bRefinitiv StreetEvents\b", re.I)
 _EDITED = re.compile(r"\b(?:Edited|Preliminary|Final) Transcript of\b", re.I)
-_TITLE_TICKER = re.compile(r"\b([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b(?=[^A-Za-z\n]{0,3}\d{1,2}-[A-Z][a-z]{2}-\d{2})"
-                           r"|Transcript of ([A-Z]{1,5}(?:\.[A-Z]{1,2})?) earnings")
+# "... لأرباح EGHT 12-May-20 ..." or "Edited Transcript of EGHT earnings ...".
+_TITLE_TICKER = re.compile(
+    r"\b([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b(?=[^A-Za-z\n]{0,3}\d{1,2}-[A-Z][a-z]{2}-\d{2})"
+    r"|Transcript of ([A-Z]{1,5}(?:\.[A-Z]{1,2})?) earnings")
 _EVENT_LINE = re.compile(r"^\s*(\S.*\bearnings (?:conference )?call)\s*$", re.I)
 _AR_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
 # "أرباح الربع الرابع لعام 2020": the quarter, then its year within a few words.
 _AR_QUARTER = re.compile(r"الربع\s+(الأول|الثاني|الثالث|الرابع)[^\d\n]{0,40}?([0-9٠-٩]{4})")
+_TITLE_WITHIN = 20_000  # characters of web text tolerated above the title
 _OPERATOR_CUE = re.compile(r"\boperator\b|مشغل|\bwelcome\b|أرحب|مرحبا", re.I)
 
 
@@ -89,6 +92,7 @@ class _Walk:
     people: list[lay.Person] = field(default_factory=list)
     nameless: int = 0
     qa_seen: bool = False
+    qa_inferred: bool = False  # Q&A found by the header numbering restarting, not a heading
     jumps: list[str] = field(default_factory=list)
 
 
@@ -137,7 +141,10 @@ def _call_start(lines: list[Line]) -> int:
 
 def _title_block(lines: list[Line], limit: int) -> tuple[int | None, int]:
     """``(first, end)`` line indexes of the title lines, ``(None, 0)`` when there is none."""
-    first = next((i for i in range(limit) if lay.TITLE_LINE.search(lines[i].text)), None)
+    # Only a line that names the transcript can start the title, and only near the top: a
+    # misdetected file must not lose its text to boilerplate above a stray "earnings call".
+    first = next((i for i in range(limit) if lines[i].start < _TITLE_WITHIN
+                  and lay.TITLE_START.search(lines[i].text)), None)
     if first is None:
         return None, 0
     end = first
@@ -192,7 +199,10 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
             label = lay.split_header(header)[0] or header  # the label is the name as written
             if cur is not None and cur.opening and number == 2:
                 expected = 2  # the headerless opening was the operator's turn [1]
-            if number != expected:
+            if number == 1 and expected > 2 and section != "qa":
+                # Numbering restarts only where Q&A opens: the heading was lost in this copy.
+                section, w.qa_seen, w.qa_inferred = "qa", True, True
+            elif number != expected:
                 w.jumps.append(f"[{expected}] expected, [{number}] found before '{label}'")
             expected = number + 1
             cur = _Turn(label, number, section, _header_role(header, w))
@@ -270,6 +280,9 @@ def _warn(b: Builder, w: _Walk, folded: dict[str, str]) -> None:
         pairs = "; ".join(f"{a} = {c}" for a, c in folded.items())
         b.warnings.append("names written in two scripts taken as one participant "
                           f"(same company and role): {pairs}")
+    if w.qa_inferred:
+        b.warnings.append("no Questions and Answers heading; Q&A taken to start where the "
+                          "speaker numbering restarts at [1]")
     for jump in w.jumps[:5]:
         b.warnings.append(f"speaker numbering: {jump} (a header may be missing)")
     if not any(t.label for t in w.turns):

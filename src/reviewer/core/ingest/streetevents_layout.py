@@ -38,6 +38,9 @@ TITLE_LINE = re.compile(
     r"edited transcript|preliminary transcript|final transcript|نسخة معدلة|streetevents|"
     r"\b\d{1,2}-[A-Z][a-z]{2}-\d{2}\b.*\bGMT\b|earnings (?:conference )?call\s*$|"
     r"^\s*text version of transcript\s*$", re.I)
+TITLE_START = re.compile(
+    r"(?:edited|preliminary|final) transcript of|نسخة معدلة|streetevents|"
+    r"\b\d{1,2}-[A-Z][a-z]{2}-\d{2}\b.*\bGMT\b", re.I)
 BULLET = re.compile(r"^\s*[*•·]\s*(?P<name>\S.*?)\s*$")
 _COMMA = re.compile(r"\s*[,،]\s*")
 # Only a spaced dash separates company from title: "Hyde-Dunn" and "Coca–Cola" stay whole.
@@ -139,7 +142,8 @@ def cross_script_aliases(people: list[Person]) -> dict[str, str]:
     groups: dict[tuple[str, str], dict[str, set[str]]] = {}
     for p in people:
         if p.role in _UNIQUE_ROLES:
-            g = groups.setdefault((company_key(p.company), p.role), {"latin": set(), "other": set()})
+            key = (company_key(p.company), p.role)
+            g = groups.setdefault(key, {"latin": set(), "other": set()})
             g[_script(p.name)].add(p.name)
     folded: dict[str, str] = {}
     for g in groups.values():

@@ -1,0 +1,204 @@
+"""The number grammar: every quantity stated in a paragraph, with its normalized value.
+
+``find_quantities(text)`` returns the quantities of a paragraph in order, non-overlapping, with
+offsets into the string given (``text[q.start:q.end]`` is the surface). ``parse_value(s)`` reads
+what a reviewer types in a value field. Pure Python (compiled regexes, one pass; cn2an is loaded
+only for Chinese numerals).
+
+Normalization (DESIGN.md, ``reviewer extract --json``): money in currency units with an ISO
+code ("$129.1 million" = 129100000 USD); percentages as the percent number, negative for
+"minus"/"negative"/"(3.2)%" (unit "percent"; "percentage points" too); "bps"; "count" for
+counted things; a unit word such as "petabytes" otherwise. A range has ``value`` None and
+``low``/``high``; scale and currency carry across it both ways ("$132 to $133 million",
+"519 to $522 million", "6.85億美元至7億美元").
+
+Decisions:
+
+- The surface covers sign, currency, parentheses, scale, unit and "per …" ("$9.99 per month",
+  "minus 27.7%", "129.1 million dollars", "45,000 business customers"); approximation words
+  ("approximately", "over", "nearly", "约", "حوالي") set ``approx`` but stay outside, as do
+  "between" and "from".
+- Bare numbers (no currency, percent, bps, unit, scale or counted noun) are not quantities when
+  below 1,000 ("we have 3 priorities", "star 1", "top 10", "version 3.1"). From 1,000 up they are
+  a count with confidence 0.5 ("more than 2,000"), except years 1900–2100 and phone-like
+  "555-1234". A scale without a unit is a count with confidence 0.7 ("20 million", "a hundred
+  and twenty million"); a scale word without a number ("several million users", "tens of
+  thousands") is nothing.
+- Counts: a number followed (within two modifier words, "-plus" allowed) by a noun of a short
+  list (customers, seats, users, deals, employees, partners, countries, logos, locations,
+  carriers, agents, subscribers, accounts, wins, shares…), or a Chinese classifier (家 個 名 位
+  股) or an Arabic counted noun. "2,200 seat", "5,000-plus seat", "250-seat".
+- Never quantities: years, quarter names ("Q2", "Q4 2020", "second quarter"), dates ("May 12",
+  "2022 年 9 月"), versions ("9.12" after "version", "3.1.2"), "8x8"/"8×8", ordinals ("18th",
+  "第 3"), "[12]", "(12)" outside money, times ("9:00 pm"), "seven-figure", "five-year".
+- "(0.12)" is negative after a currency ("$(0.12)"), before "%" ("(3.2)%"), with "per share",
+  or within 80 characters after EPS/"per share" wording (then USD, confidence 0.7). "(10%)"
+  is an aside, not a negative.
+- Spelled English numbers are parsed by ``numbers_words`` ("one hundred and five million
+  dollars", "twenty-five percent"); fractions "half", "a third", "two-thirds", "one-quarter"
+  are percents with ``spelled=True`` and confidence 0.6 ("half" not after first/second/the,
+  "a third" only before "of" or punctuation, so "a third sequential quarter" is skipped).
+- Speech-recognition slips: a bare number below 1,000 between a growth word and
+  "year-over-year"/"sequentially" ("an increase of 18 year-over-year") is a percent with
+  confidence 0.5.
+- "m"/"M"/"MM"/"k"/"K"/"b"/"bn" attached to digits are scales ("$450k", "12,000K", "$1.2B").
+- "from A to B" is a change, not a range; "between A and B", "A to B", "A-B", "A至B", "A إلى B"
+  are ranges when at least one side names a unit or scale and low ≤ high.
+
+Known gaps: Arabic spelled numbers, European "1.234,5" notation, "half a million", "a quarter
+of", fractions other than halves/thirds/quarters, multipliers ("3x").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reviewer.core.extract import numbers_lexicon as lx
+from reviewer.core.extract.numbers_scan import Piece, scan
+
+__all__ = ["Quantity", "find_quantities", "parse_value"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity stated in a text; ``text[start:end]`` is its surface."""
+
+    start: int
+    end: int
+    value: float | None  # None for a range
+    low: float | None
+    high: float | None
+    unit: str  # ISO currency, "percent", "bps", "count", a unit word; "" when none was typed
+    per: str | None = None  # "share", "month", "seat"… for "$0.11 per share"
+    approx: bool = False  # "nearly", "about", "approximately", "over", "more than", "~"
+    confidence: float = 1.0  # lower for inferred cases (a lost "%", a fraction, a bare count)
+    spelled: bool = False  # written in words ("twenty million dollars", "百分之六十點九")
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+
+def find_quantities(text: str, lang: str | None = None) -> list[Quantity]:
+    """Every quantity in a paragraph, non-overlapping, in order of position.
+
+    ``lang`` ("en", "zh", "ar"…) only narrows which grammars run; None runs them all.
+    """
+    if not text:
+        return []
+    out = []
+    for item in _join_ranges(text, scan(text, lang)):
+        q = _quantity(item, permissive=False)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+_LEADING_APPROX = re.compile(
+    r"\s*(?:(?:approximately|approx\.?|about|around|roughly|nearly|almost|over|under|some"
+    r"|more\s+than|less\s+than|up\s+to|at\s+least|between|c(?:irc)?a\.?)\s+|[~≈]\s*"
+    r"|(?:約|约|近|超過|超过|逾)\s*)?",
+    re.IGNORECASE,
+)
+
+
+def parse_value(s: str) -> Quantity | None:
+    """Parse a value typed by a reviewer: "$1.2bn", "12%", "90 bps", "$120-125m", "(0.12)",
+    "2.5 億美元", "minus 3%", "twenty million dollars". None unless the whole string is one
+    quantity. Offsets are into ``s``; ``unit`` is "" when the text names none (the caller keeps
+    the metric's unit), and a bare number or a year is accepted as typed.
+    """
+    if not s or not s.strip():
+        return None
+    items = _join_ranges(s, scan(s, None, permissive=True))
+    if len(items) != 1:
+        return None
+    item = items[0]
+    first = item[0]
+    last = item[-1]
+    lead = _LEADING_APPROX.match(s, 0, first.start)
+    if lead is None or lead.end() != first.start or s[last.end:].strip(" \t\n.;,") != "":
+        return None
+    return _quantity(item, permissive=True)
+
+
+# --- ranges -----------------------------------------------------------------------------
+def _join_ranges(text: str, pieces: list[Piece]) -> list[tuple[Piece, ...]]:
+    """Group pieces into singles and (low, high) pairs."""
+    out: list[tuple[Piece, ...]] = []
+    i = 0
+    while i < len(pieces):
+        a = pieces[i]
+        if i + 1 < len(pieces) and _range_bounds(text, a, pieces[i + 1]) is not None:
+            out.append((a, pieces[i + 1]))
+            i += 2
+        else:
+            out.append((a,))
+            i += 1
+    return out
+
+
+def _range_bounds(text: str, a: Piece, b: Piece) -> tuple[Decimal, Decimal] | None:
+    """(low, high) when ``a`` and ``b`` form a range, else None."""
+    sep = text[a.end:b.start]
+    if len(sep) > 12 or a.from_:
+        return None
+    if not (lx.RANGE_SEP_RE.fullmatch(sep) or (a.between and lx.BETWEEN_SEP_RE.fullmatch(sep))):
+        return None
+    if a.kind and b.kind and a.kind != b.kind:
+        return None
+    if a.kind is None and b.kind is None and a.scale is None and b.scale is None:
+        return None
+    if a.per and b.per and a.per != b.per:
+        return None
+    lo, hi = _bounds(a, b)
+    return (lo, hi) if lo <= hi else None
+
+
+def _bounds(a: Piece, b: Piece) -> tuple[Decimal, Decimal]:
+    """Low and high of a range; a scale written on one side only carries to the other when
+    the result stays ordered ("$132 to $133 million", "$1.5 million to 2")."""
+    lo, hi = a.scaled, b.scaled
+    if a.scale is None and b.scale and a.value * b.scale <= hi:
+        lo = a.value * b.scale
+    if b.scale is None and a.scale and lo <= b.value * a.scale:
+        hi = b.value * a.scale
+    lo = -lo if a.negative else lo
+    hi = -hi if b.negative else hi
+    if a.negative and b.negative:
+        lo, hi = min(lo, hi), max(lo, hi)  # "minus 3 to minus 5%"
+    return lo, hi
+
+
+def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
+    first, last = item[0], item[-1]
+    kind = first.kind or last.kind
+    scaled = any(p.scale is not None for p in item)
+    confidence = min(p.confidence for p in item)
+    if kind is None:
+        if permissive:
+            kind = ""
+        elif scaled:
+            kind, confidence = "count", min(confidence, 0.7)
+        elif len(item) == 1 and first.value >= 1000 and not first.phone_like:
+            kind, confidence = "count", min(confidence, 0.5)
+        else:
+            return None
+    common = {
+        "unit": kind,
+        "per": first.per or last.per,
+        "approx": any(p.approx for p in item),
+        "confidence": confidence,
+        "spelled": any(p.spelled for p in item),
+    }
+    if len(item) == 2:
+        bounds = _bounds(first, last)
+        return Quantity(first.start, last.end, None, _num(bounds[0]), _num(bounds[1]), **common)
+    value = -first.scaled if first.negative else first.scaled
+    return Quantity(first.start, first.end, _num(value), None, None, **common)
+
+
+def _num(d: Decimal) -> float:
+    return float(d)

@@ -1,0 +1,244 @@
+"""One pass over a paragraph: find numeric cores and read the words around each into a Piece.
+
+A core is a run of digits, of English number words, or a Chinese numeral. Around it the
+scanner reads, with anchored patterns, what comes before (approximation, sign, currency,
+opening parenthesis) and after (scale, currency, percent, bps, unit, counted noun, "per …").
+Pieces are raw: ranges are joined and bare numbers dropped by ``numbers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from reviewer.core.extract import numbers_lexicon as lx
+from reviewer.core.extract.numbers_words import chinese_cores, english_cores
+
+
+@dataclass(slots=True)
+class Piece:
+    """A number with what was read around it; ``unit`` None means nothing names one yet."""
+
+    start: int  # surface start: sign, currency or "(" included, approximation words not
+    end: int
+    value: Decimal  # unsigned, unscaled
+    negative: bool = False
+    scale: int | None = None
+    currency: str | None = None
+    unit: str | None = None  # "percent", "bps", "count" (a counted noun), "petabytes"…
+    per: str | None = None
+    approx: bool = False
+    confidence: float = 1.0
+    spelled: bool = False
+    between: bool = False  # "between" precedes it: "and" may join a range
+    from_: bool = False  # "from" precedes it: "from A to B" is a change, not a range
+    integer: bool = False  # written without decimals or separators ("2021")
+    phone_like: bool = False  # touches "-digit": a phone number or a reference
+
+    @property
+    def kind(self) -> str | None:
+        return self.currency or self.unit
+
+    @property
+    def scaled(self) -> Decimal:
+        return self.value * self.scale if self.scale else self.value
+
+
+def scan(text: str, lang: str | None = None, permissive: bool = False) -> list[Piece]:
+    """Every candidate number of ``text`` with its context, non-overlapping, in order.
+
+    ``permissive`` reads a value field rather than prose: "(0.12)" is always negative and
+    years, dates and list numbers are not ruled out.
+    """
+    cores: list[tuple[int, int, Decimal, bool, str]] = []
+    for m in lx.DIGIT_CORE_RE.finditer(text):
+        try:
+            value = Decimal(m.group().translate(lx.THOUSANDS_SEPS))
+        except InvalidOperation:
+            continue
+        cores.append((m.start(), m.end(), value, False, "digits"))
+    if lang is None or lang.startswith("en") or lang == "und":
+        cores.extend(english_cores(text))
+    if (lang is None or lang.startswith("zh")) and lx.CJK_RE.search(text):
+        cores.extend(chinese_cores(text))
+    cores.sort(key=lambda c: (c[0], -c[1]))
+    pieces: list[Piece] = []
+    taken = 0
+    for start, end, value, has_scale, kind in cores:
+        if start < taken:
+            continue
+        piece = _read(text, start, end, value, has_scale, kind, permissive)
+        if piece is None:
+            continue
+        if pieces and piece.start < pieces[-1].end:
+            continue  # its prefix runs into the previous piece's suffix: keep the first
+        pieces.append(piece)
+        taken = piece.end
+    return pieces
+
+
+def _read(
+    text: str, s: int, e: int, value: Decimal, has_scale: bool, kind: str, permissive: bool
+) -> Piece | None:
+    """The Piece for the core ``text[s:e]``, or None when context rules it out."""
+    digits = kind == "digits"
+    n = len(text)
+    if digits and _hard_reject(text, s, e):
+        return None
+    piece = Piece(start=s, end=e, value=value, spelled=not digits)
+    piece.integer = digits and value == value.to_integral_value() and text[s:e].isdigit()
+    # --- before -----------------------------------------------------------------------
+    pm = lx.PREFIX_RE.search(text, max(0, s - lx.PREFIX_WINDOW), s)
+    prefix_start = s
+    paren = False
+    if pm and pm.end() > pm.start():
+        if pm.group("cur") and not digits:
+            pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
+        elif s > 0 and text[s - 1] in lx.ASCII_LETTER and not pm.group("cur"):
+            return None  # "Q2", "FY21", "x8"
+    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and digits:
+        return None
+    if pm and pm.end() > pm.start():
+        prefix_start = pm.start()
+        piece.approx = bool(pm.group("approx") or pm.group("approx_sym")
+                            or pm.group("approx_cn") or pm.group("approx_ar"))
+        piece.negative = bool(pm.group("sign_word") or pm.group("sign_ar") or pm.group("sign_cn")
+                              or pm.group("sign") or pm.group("sign2"))
+        cur = pm.group("cur")
+        if cur:
+            piece.currency = lx.CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", cur).upper(), "USD")
+        paren = bool(pm.group("paren"))
+        # the surface starts at the sign or currency; approximation words stay outside
+        for group in ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren"):
+            if pm.group(group):
+                piece.start = pm.start(group)
+                break
+    # --- after ------------------------------------------------------------------------
+    p = e
+    closed = False
+    if paren and p < n and text[p] == ")":
+        closed, p = True, p + 1
+    if kind == "fraction":
+        piece.unit, piece.confidence = "percent", 0.6
+    elif kind == "cn_percent":
+        piece.unit = "percent"
+    elif has_scale:
+        piece.scale = 1  # the scale is inside the words: "eight million"
+    if piece.unit is None and piece.scale is None:
+        sm = lx.SCALE_ATTACHED_RE.match(text, p) if digits and not closed else None
+        if sm:
+            piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
+            p = sm.end()
+        elif digits and p < n and text[p] in lx.ASCII_LETTER:
+            return None  # "18th", "3D", "10x", "8x8"
+        else:
+            sm = lx.SCALE_SPACED_RE.match(text, p)
+            if sm:
+                word = sm.group(1) or sm.group(2) or sm.group(4)
+                piece.scale = int(lx.SCALE_WORDS[word.lower()])
+                piece.approx = piece.approx or bool(sm.group(3))
+                p = sm.end()
+    if paren and not closed and p < n and text[p] == ")" and piece.currency:
+        closed, p = True, p + 1  # "$(1.2 million)"
+    if piece.unit is None:
+        p = _read_unit(text, p, piece)
+    am = lx.SUFFIX_APPROX_RE.match(text, p)
+    if am:
+        piece.approx = True
+    if piece.currency or closed:
+        pm2 = lx.SUFFIX_PER_RE.match(text, p)
+        if pm2:
+            per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
+            per = re.sub(r"\s+", " ", per.lower())
+            piece.per = lx.PER_ABBREVIATIONS.get(per, per)
+            p = pm2.end()
+    piece.end = p
+    # --- parentheses: a negative amount only where accountants write one -------------------
+    if closed:
+        eps = piece.per == "share" or lx.EPS_CONTEXT_RE.search(text, max(0, s - 80), s)
+        if piece.currency or piece.unit == "percent" or eps or permissive:
+            piece.negative = True
+            if piece.kind is None and not permissive:
+                piece.currency, piece.confidence = "USD", 0.7
+        else:
+            return None  # "(12)": a list number or a reference, not a quantity
+    if paren and not closed and text[piece.start] == "(":
+        piece.start = s  # "(10% of revenue)": an aside, not a negative
+    # --- numbers that are not quantities --------------------------------------------------
+    explicit = piece.kind not in (None, "count") or piece.scale is not None
+    if not explicit and not permissive:
+        if kind != "fraction" and (
+            lx.SOFT_BEFORE_RE.search(text, max(0, prefix_start - 24), prefix_start)
+            or lx.SOFT_AFTER_RE.match(text, e)
+        ):
+            return None
+        if piece.integer and 1900 <= value <= 2100 and piece.unit is None:
+            return None  # a year
+        if piece.unit is None and lx.SUFFIX_GROWTH_RE.match(text, e) and value < 1000 and (
+            lx.GROWTH_BEFORE_RE.search(text, max(0, s - 40), s)
+        ):
+            piece.unit, piece.confidence = "percent", 0.5  # "grew 18 year over year": % lost
+    if kind == "words" and not digits and _HYPHEN_NOUN.match(text, e):
+        return None  # "five-year deal", "seven-figure win"
+    if digits:
+        piece.phone_like = (e < n - 1 and text[e] == "-" and text[e + 1].isdigit()) or (
+            s > 1 and text[s - 1] == "-" and text[s - 2].isdigit())
+    piece.from_ = bool(lx.FROM_BEFORE_RE.search(text, max(0, prefix_start - 30), prefix_start))
+    if piece.from_ and re.search(r"range\s+from\s*\Z", text[max(0, prefix_start - 30):prefix_start]):
+        piece.from_ = False
+    piece.between = bool(
+        lx.BETWEEN_BEFORE_RE.search(text, max(0, prefix_start - 30), prefix_start))
+    return piece
+
+
+_HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
+                          re.IGNORECASE)
+
+
+def _hard_reject(text: str, s: int, e: int) -> bool:
+    """A digit core that is never a quantity: "8x8", "9:00", "12/31", "'26", "3.1.2"."""
+    if lx.HARD_BEFORE_RE.search(text, max(0, s - 4), s):
+        return True
+    if lx.HARD_AFTER_RE.match(text, e):
+        return True
+    return text.startswith("-odd", e)
+
+
+def _read_unit(text: str, p: int, piece: Piece) -> int:
+    """Read a currency word, percent, bps, unit or counted noun at ``p``; the new position."""
+    m = lx.SUFFIX_CURRENCY_RE.match(text, p)
+    if m:
+        if piece.currency is None:
+            word = (m.group(1) or m.group(2) or m.group(3)).lower().split()[0]
+            piece.currency = _currency_of_word(word)
+        return m.end()
+    if piece.currency:
+        return p
+    m = lx.SUFFIX_PERCENT_RE.match(text, p)
+    if m:
+        piece.unit = "percent"
+        return m.end()
+    m = lx.SUFFIX_BPS_RE.match(text, p)
+    if m:
+        piece.unit = "bps"
+        return m.end()
+    m = lx.SUFFIX_UNIT_RE.match(text, p)
+    if m:
+        unit = lx.UNIT_WORDS[(m.group(1) or m.group(2)).lower()]
+        if unit not in lx.LARGE_ONLY_UNITS or piece.scale or piece.value >= 1000:
+            piece.unit = unit
+            return m.end()
+    m = lx.SUFFIX_COUNT_RE.match(text, p)
+    if m:
+        piece.unit = "count"
+        if m.group("plus"):
+            piece.approx = True
+        return m.end()
+    return p
+
+
+def _currency_of_word(word: str) -> str:
+    if word.startswith("دولار"):
+        return "USD"
+    return lx.CURRENCY_WORDS.get(word, "USD")
