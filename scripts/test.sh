@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 bash scripts/venv.sh test
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check src tests bench
+.venv/bin/ruff check src tests bench packaging
 .venv/bin/lint-imports
 .venv/bin/python -m pytest -q "$@"

@@ -45,3 +45,20 @@ def assert_offsets_valid(parsed) -> None:
                 assert 0 <= p.translation_of < len(t.paragraphs)
     for s, e in parsed.boilerplate:
         assert 0 <= s < e <= n
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--packaging`` runs the slow package build/install tests outside CI."""
+    parser.addoption("--packaging", action="store_true", help="run the packaging tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Packaging tests run in CI (CI=true) or with --packaging; elsewhere they are skipped."""
+    import os
+
+    if config.getoption("--packaging") or os.environ.get("CI", "").lower() == "true":
+        return
+    skip = pytest.mark.skip(reason="packaging test: runs in CI or with --packaging")
+    for item in items:
+        if "packaging" in item.keywords:
+            item.add_marker(skip)

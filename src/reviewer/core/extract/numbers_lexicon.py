@@ -69,10 +69,14 @@ SUFFIX_CURRENCY_RE = re.compile(
 # --- percent, basis points, other units -----------------------------------------------------
 SUFFIX_PERCENT_RE = re.compile(
     r"\s*(?:[%٪％]|(?:percent|per\s?cent|pct)\b|percentage\s+points?\b|(?:في\s+ال|بال)مائة"
-    r"|في\s+المئة)",
+    r"|في\s+المئة|(?:個|个)?[ \t\u00a0]*(?:百分點|百分点))",
     re.IGNORECASE,
 )
-SUFFIX_BPS_RE = re.compile(r"[ \t\u00a0-]*(?:basis[ \t\u00a0-]+points?|bps|bips|bp)\b", re.I)
+SUFFIX_BPS_RE = re.compile(
+    r"[ \t\u00a0-]*(?:basis[ \t\u00a0-]+points?|bps|bips|bp)\b"
+    r"|[ \t\u00a0]*(?:個|个)?[ \t\u00a0]*(?:基點|基点)|\s*نقطة\s+أساس",
+    re.IGNORECASE,
+)
 UNIT_WORDS = {
     "petabyte": "petabytes", "petabytes": "petabytes", "pb": "petabytes",
     "terabyte": "terabytes", "terabytes": "terabytes", "tb": "terabytes",
@@ -101,7 +105,8 @@ COUNT_NOUNS = (
 SUFFIX_COUNT_RE = re.compile(
     r"(?P<plus>[ \t\u00a0]*-?[ \t\u00a0]*(?:plus|\+))?"
     r"(?:[ \t\u00a0-]+(?:new|net|active|paying|total|additional|enterprise|business|mid-market"
-    r"|contact|center|centre|bundled|monthly|daily|global|cloud|voice|unique|[A-Z]{2,6}))"
+    r"|contact|center|centre|bundled|monthly|daily|global|cloud|voice|unique|average|diluted"
+    r"|weighted|basic|outstanding|common|[A-Z]{2,6}))"
     r"{0,2}"
     rf"[ \t\u00a0-]+(?P<noun>{COUNT_NOUNS})\b"
     r"|[ \t\u00a0]*(?P<cn>家|個|个|名|位|股)(?![季月年日天週周])"
@@ -156,9 +161,8 @@ PREFIX_RE = re.compile(
     r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+)?"
     r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative)[ \t\u00a0]+"
     r"|(?P<sign_ar>سالب|ناقص)\s+|(?P<sign_cn>負|负)[ \t\u00a0]*"
-    r"|(?<![\w%٪)\]])(?P<sign>[-−])(?=[^ \t]))?"
-    r"(?P<cur>" + _CUR_BEFORE + r")?[ \t\u00a0]?"
-    r"(?P<sign2>[-−])?"
+    r"|(?<![\w%٪)\]])(?P<sign>[-−]))?"
+    r"(?:(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
     r"(?P<paren>\()?"
     r"\Z",
     re.IGNORECASE,

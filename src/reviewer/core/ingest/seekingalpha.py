@@ -251,7 +251,14 @@ def _metadata(b: Builder, lines: list[Line], title: re.Match[str] | None) -> Non
     first = b.turns[0].start if b.turns else len(b.text)
     preamble = b.text[:first]
     if title:
-        company = re.sub(r",?\s+(Inc|Corp|Ltd|LLC|plc|Co)\.?$", r" \1", title.group("company"))
+        # The title has the short name; the call line under it often the legal one
+        # ("Halvorsen Logistics Software, Inc. (NASDAQ:HLSW) Q3 2023 Earnings Conference Call").
+        company = title.group("company")
+        legal = re.search(rf"^({re.escape(company)}\b[^()\n]*?)\s*\((?:[A-Za-z]+\s*:\s*)?"
+                          rf"{re.escape(title.group('ticker'))}\)[^\n]*\bcall\b",
+                          preamble, re.M | re.I)
+        company = legal.group(1) if legal else company
+        company = re.sub(r",?\s+(Inc|Corp|Ltd|LLC|plc|Co)\.?$", r" \1", company)
         md.company = company.strip(" ,.")
         md.ticker = title.group("ticker")
         md.event = title.group("event").strip()
