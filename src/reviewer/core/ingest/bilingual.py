@@ -27,7 +27,7 @@ from reviewer.core.model import ParsedTranscript, Participant
 FORMAT = "bilingual_zh"
 
 # "Samuel C. Wilson - CEO & Director", "Operator", "Unidentified Participant". The name part is
-# 1-6 capitalised words, initials or name particles; no sentence punctuation.
+# capitalised words, initials or name particles.
 _NAME = r"[A-ZÀ-Þ][\w'’.\-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.\-]*|van|von|de|der|da|del|la|le|bin))*"
 _HEADER = re.compile(rf"^(?P<name>{_NAME})(?:\s+[-–—]+\s+(?P<title>[^\n]{{1,120}}))?$")
 _UNIDENTIFIED = re.compile(r"^(unidentified|unknown)\b", re.I)
@@ -64,9 +64,11 @@ _FAILED_TRANSLATION_SIMILARITY = 85.0
 
 def _header(line: str) -> re.Match[str] | None:
     s = line.strip()
-    if len(s) > 150 or s.endswith((".", "?", "!", ",", ":")):
+    m = _HEADER.match(s) if len(s) <= 150 else None
+    # A bare name never ends a sentence ("Yes. Yes."); a title may ("Analyst, Kestrel & Co.").
+    if m and m.group("title") is None and s.endswith((".", "?", "!", ",", ":")):
         return None
-    return _HEADER.match(s)
+    return m
 
 
 def _nonblank(text: str) -> list[Line]:

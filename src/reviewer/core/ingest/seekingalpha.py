@@ -139,16 +139,16 @@ def parse(text: str) -> ParsedTranscript:
     lines = iter_lines(text)
     structural: set[int] = set()
     preamble_end = _read_lists(b, lines, structural)
-    title = _read_title(b, lines[:preamble_end + 40], structural)
+    title = _read_title(lines[:preamble_end + 40], structural)
 
     # Walk the call: headers, section lines, the trailer where the call ends.
     heads: list[tuple[int, str, str | None, str | None]] = []  # line, label, role, section
     section: str | None = None
     trailer = len(lines)
+    started = False  # a speaker header has been seen
     for i, ln in enumerate(lines):
         s = ln.stripped
-        if any(h[1] for h in heads) and (_TRAILER.match(s) or _MIXED.match(s) or _EXECS.match(s)
-                      or _ANALYSTS.match(s)):
+        if started and any(p.match(s) for p in (_TRAILER, _MIXED, _EXECS, _ANALYSTS)):
             trailer = i  # the call ended: a list or the page's trailer follows
             break
         if i in structural or not s:
@@ -160,8 +160,9 @@ def parse(text: str) -> ParsedTranscript:
             structural.add(i)
             heads.append((i, "", None, None))  # a section line ends the turn before it
             continue
-        label, role = _header(b, lines, i, bool(heads))
+        label, role = _header(b, lines, i, started)
         if label:
+            started = True
             structural.add(i)
             heads.append((i, label, role, section))
     for n, (i, label, role, sec) in enumerate(heads):
@@ -197,8 +198,8 @@ def _read_lists(b: Builder, lines: list[Line], structural: set[int]) -> int:
         elif kind and s:
             if _entry(b, s, kind):
                 structural.update((heading_line, i))
-                if not _OPERATOR.match(s):
-                    end_before_call = i + 1 if kind != "mixed" else end_before_call
+                if kind != "mixed":
+                    end_before_call = i + 1
             else:
                 kind = None
     return end_before_call
@@ -211,7 +212,8 @@ def _is_contents(lines: list[Line], i: int) -> bool:
     return any(p.match(nxt) for p in (_QA, _PREPARED, _MIXED, _EXECS, _ANALYSTS))
 
 
-def _read_title(b: Builder, head: list[Line], structural: set[int]) -> re.Match[str] | None:
+def _read_title(head: list[Line], structural: set[int]) -> re.Match[str] | None:
+    """The page title ("Company (TICK) Q3 2023 Earnings Call Transcript") among the first lines."""
     for i, ln in enumerate(head):
         m = _TITLE.match(ln.stripped)
         if m:
@@ -254,10 +256,10 @@ def _metadata(b: Builder, lines: list[Line], title: re.Match[str] | None) -> Non
         # The title has the short name; the call line under it often the legal one
         # ("Halvorsen Logistics Software, Inc. (NASDAQ:HLSW) Q3 2023 Earnings Conference Call").
         company = title.group("company")
-        legal = re.search(rf"^({re.escape(company)}\b[^()\n]*?)\s*\((?:[A-Za-z]+\s*:\s*)?"
-                          rf"{re.escape(title.group('ticker'))}\)[^\n]*\bcall\b",
-                          preamble, re.M | re.I)
-        company = legal.group(1) if legal else company
+        legal = re.finditer(rf"^({re.escape(company)}\b[^()\n]*?)\s*\((?:[A-Za-z]+\s*:\s*)?"
+                            rf"{re.escape(title.group('ticker'))}\)[^\n]*\bcall\b",
+                            preamble, re.M | re.I)
+        company = max((m.group(1).strip() for m in legal), key=len, default=company)
         company = re.sub(r",?\s+(Inc|Corp|Ltd|LLC|plc|Co)\.?$", r" \1", company)
         md.company = company.strip(" ,.")
         md.ticker = title.group("ticker")

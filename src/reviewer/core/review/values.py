@@ -41,10 +41,11 @@ _SCALES = {
     "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12,
     "千": 1e3, "萬": 1e4, "万": 1e4, "百萬": 1e6, "百万": 1e6, "億": 1e8, "亿": 1e8,
 }
-_CUR_RE = r"(?P<cur>us\$|hk\$|nt\$|c\$|a\$|[$€£¥₹]|usd|eur|gbp|jpy|cad|aud|hkd|twd|rmb|cny|inr|chf)?"
+_CUR_RE = (r"(?P<cur>us\$|hk\$|nt\$|c\$|a\$|[$€£¥₹]"
+           r"|usd|eur|gbp|jpy|cad|aud|hkd|twd|rmb|cny|inr|chf)?")
 _NUM_RE = r"(?P<num>\d+(?:[,٬]\d{3})*(?:[.٫]\d+)?|[.٫]\d+)"
-_SCALE_RE = (r"(?P<scale>(?:thousand|million|billion|trillion|mln|bln|bn|mn|mm|tn|[kmbt])(?![a-z])"
-             r"|百萬|百万|千|萬|万|億|亿)?(?![a-z])")
+_SCALE_RE = (r"(?P<scale>(?:thousand|million|billion|trillion|mln|bln|bn|mn|mm|tn|[kmbt])"
+             r"(?![a-z])|百萬|百万|千|萬|万|億|亿)?(?![a-z])")
 _AFTER_RE = (r"(?P<after>%|٪|percent|per cent|pct|bps|basis points?|美元|dollars?|euros?"
              r"|usd|eur|gbp|jpy|x|times)?")
 _ONE = re.compile(rf"\s*(?P<neg>-|−|–|minus\s|negative\s|\()?\s*{_CUR_RE}\s*{_NUM_RE}\s*"
@@ -106,7 +107,7 @@ def _scale_of(text: str) -> float:
     return _SCALES.get((m["scale"] or "").lower(), 1.0) if m else 1.0
 
 
-def _extractor_parse(text: str) -> ParsedValue | None | bool:
+def _extractor_parse(text: str) -> ParsedValue | bool | None:
     """The extractor's reading, ``None`` when it finds no number, ``False`` when absent."""
     try:
         from reviewer.core.extract.numbers import parse_value

@@ -383,7 +383,8 @@ def write_gold(project: Project, doc: GoldTranscript, *, at: str, reviewer: str 
     try:
         with project.db.conn:
             conn = project.db.conn
-            conn.execute("BEGIN IMMEDIATE")
+            if not conn.in_transaction:  # take the write lock before reading what to replace
+                conn.execute("BEGIN IMMEDIATE")
             if existing is None:
                 parsed = ParsedTranscript(
                     doc.format, doc.text or "", doc.metadata, doc.participants,
@@ -402,9 +403,9 @@ def write_gold(project: Project, doc: GoldTranscript, *, at: str, reviewer: str 
             for a in doc.annotations:
                 row = {"transcript_id": tid, "prediction_id": None,
                        **{c: getattr(a, c) for c in _MENTION_COLS[2:]}}
-                cur = conn.execute(
-                    f"INSERT INTO annotations ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in row)})"
-                    f" VALUES ({', '.join('?' * len(row))})", list(row.values()))
+                names = ", ".join(f'"{c}"' for c in row)
+                cur = conn.execute(f"INSERT INTO annotations ({names})"
+                                   f" VALUES ({', '.join('?' * len(row))})", list(row.values()))
                 changes.append({"table": "annotations", "id": int(cur.lastrowid),
                                 "before": None, "after": {"id": int(cur.lastrowid), **row}})
             gold_cols = ("gold_speaker", "gold_role", "speaker_status")

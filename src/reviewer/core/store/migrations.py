@@ -110,9 +110,23 @@ def m002_runs_and_review(db: sqlite_utils.Database) -> None:
     db["decisions"].create_index(["transcript_id", "id"])
 
 
+def m003_merge_conflicts(db: sqlite_utils.Database) -> None:
+    """What ``reviewer merge`` could not decide: the versions of a mention or a speaker label
+    that two reviewers' projects disagree on, left for adjudication in the app.
+    kind: mention | speaker; versions: JSON {source project: the version it holds}."""
+    db["merge_conflicts"].create(
+        {"id": int, "transcript_id": int, "kind": str, "turn": int, "start": int, "end": int,
+         "versions": str, "resolved_at": str},
+        pk="id", not_null={"transcript_id", "kind", "versions"},
+        foreign_keys=[("transcript_id", "transcripts", "id")],
+    )
+    db["merge_conflicts"].create_index(["transcript_id"])
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_transcripts", m001_transcripts),
     ("002_runs_and_review", m002_runs_and_review),
+    ("003_merge_conflicts", m003_merge_conflicts),
 ]
 
 

@@ -257,10 +257,8 @@ def _check_current(db: sqlite_utils.Database, ch: Change) -> None:
     cols = list(expected) if expected else ["id"]
     got = _rows(db, f"SELECT {', '.join(_q(c) for c in cols)} FROM {table} WHERE id = ?",
                 (ch["id"],))
-    if expected is None:
-        ok = not got
-    else:
-        ok = bool(got) and all(got[0][c] == expected[c] for c in cols)
+    ok = (not got) if expected is None else (
+        bool(got) and all(got[0][c] == expected[c] for c in cols))
     if not ok:
         raise StaleDecisionError(
             "this decision cannot be undone or redone: the rows it changed were edited since "
@@ -276,9 +274,8 @@ def _apply(db: sqlite_utils.Database, ch: Change) -> Change:
         bad = set(snap or {}) - set(allowed)
         if bad:
             raise StoreError(f"a review decision cannot change {table}.{sorted(bad)}")
-    if before is None or after is None:
-        if not may_insert:
-            raise StoreError(f"a review decision cannot insert or delete rows of {table}")
+    if (before is None or after is None) and not may_insert:
+        raise StoreError(f"a review decision cannot insert or delete rows of {table}")
     if before is None:
         cols = [c for c in after if not (c == "id" and after[c] is None)]
         cur = db.conn.execute(

@@ -1,0 +1,196 @@
+"""What the words of a turn say about who speaks it, who spoke before and who speaks next.
+
+Each finder returns names as written (resolution against the roster is the caller's job)
+with the short quote that a reviewer sees in the suggestion's reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A person's name as spoken: one to three capitalised words ("Sam", "Michael Berg").
+_ONE = r"[A-Z][A-Za-zà-ÿ]+(?:['’-][A-Z][A-Za-zà-ÿ]+)?"
+_NAME = _ONE + r"(?:\s" + _ONE + r"){0,2}"
+
+# "I'm Sam", "This is Vik", "it's Chad TV Bond for Rich", "this is Michael Berg on for Michael".
+_SELF_ID = re.compile(
+    r"(?i:\b(?:I'm|I’m|I am|this is|it's|it’s|my name is))\s+"
+    r"(?P<name>" + _ONE + r"(?:\s+" + _ONE + r"){0,3})(?![\w'’])"
+    r"(?:\s+(?i:on\s+)?(?i:for)\s+(?P<for>" + _NAME + r"))?"
+)
+# "my defect as a CFO", "when I became CFO": a speaker stating their own role.
+_ROLE_SELF = re.compile(
+    r"\b(?:I|my|me)\b[^.?!\n]{0,80}?(?<!\byou )\b(?i:as(?:\s+(?:a|an|the|your))?|became"
+    r"(?:\s+(?:the|a))?|I'm(?:\s+(?:the|a))?|I am(?:\s+(?:the|a))?)\s+"
+    r"(?P<role>CFO|CEO|(?i:chief financial officer|chief executive(?: officer)?))\b"
+)
+# "turn the call over to Sam", "hand it over to Kevin", "Take it away, Lisa", "I'll let Vik
+# take that", "and then Steven can provide more color", a closing "Vic?".
+_HANDOFF = re.compile(
+    r"(?i:\b(?:turn|hand|pass)(?:ing)?\s+(?:(?:the\s+)?(?:call|floor|it|things|this|that)\s+)?"
+    r"(?:back\s+)?(?:over\s+|off\s+|on\s+)?(?:back\s+)?to)\s+(?P<a>" + _NAME + r")"
+    r"|(?i:\btake it away),?\s+(?P<b>" + _NAME + r")"
+    r"|(?i:\bI(?:'ll|’ll| will)\s+let)\s+(?P<c>" + _NAME + r")\s+(?i:take|answer|add|address|"
+    r"cover|handle|speak|talk|comment|go)"
+    r"|(?i:\b(?:and\s+)?then)\s+(?P<d>" + _ONE + r")\s+(?i:can|will)\s+(?i:provide|add|take|give|"
+    r"answer|talk|walk|cover|address|comment)"
+    r"|(?:^|[.?!]\s+)(?P<e>" + _ONE + r")\?\s*$"
+)
+# A name spoken to: "Sam, I wanted to ask", "one for you, Steve.", "For Vic, you know".
+_VOCATIVE = re.compile(
+    r"(?:(?:^|[.?!]\s+|,\s+|—\s*|--\s*)(?P<a>" + _ONE + r")(?=,|\?|\.(?:\s|$)))"
+    r"|(?:\b(?i:for|ask)\s+(?:you,\s+)?(?P<b>" + _ONE + r")\b(?![\w'’]))"
+)
+_THANKS_BEFORE = re.compile(r"(?i:thanks|thank you|thank)\s*,?\s*$")
+# "Thank you, Victoria." / "Thanks, Vic" opening a turn: the previous speaker is named.
+_THANKED = re.compile(
+    r"^\W*(?:(?i:okay|ok|great|yes|yeah|well|all right)[.,!]?\s+)?"
+    r"(?i:thanks|thank you|much appreciated|I appreciate it)\s*,\s*(?P<name>" + _ONE + r")\b"
+)
+_ANY_THANKED = re.compile(r"(?i:thanks|thank you)\s*,\s*(?P<name>" + _ONE + r")\b")
+# "As Vic said", "Vic's comments", "Vic mentioned": a person spoken about, not speaking.
+_THIRD_PERSON = re.compile(
+    r"(?i:\bas\s+)(?P<a>" + _ONE + r")\s+(?i:said|mentioned|discussed|noted|talked|alluded|"
+    r"pointed out|highlighted|touched)"
+    r"|\b(?P<b>" + _ONE + r")\s+(?i:mentioned|discussed|alluded|pointed out|highlighted)\b"
+    r"|\b(?P<c>" + _ONE + r")(?:'s|’s)\s+(?i:comments|remarks|good point|point|script)"
+)
+# An answer that opens by taking the question away from whoever it was put to.
+_TAKES_OVER = re.compile(r"^\W*(?:\w+[.,]\s+){0,2}(?i:I'll|I’ll|I will|let me)\s+take\s+"
+                         r"(?i:this|that|the first)")
+_PLEASANTRY = re.compile(
+    r"^(?:(?:great|good|perfect|excellent|helpful|got it|understood|all right|alright|okay|ok|"
+    r"thanks|thank you|thank you (?:very much|so much|both|guys|all)|thanks (?:a lot|again|"
+    r"guys|so much)|appreciate it|much appreciated|that's helpful|very helpful|will do|"
+    r"congrats(?: again)?|nice job)[\s,.!]*)+$",
+    re.I,
+)
+_QUESTION_CUES = re.compile(
+    r"\bthanks? (?:you )?for taking (?:my|the|our) questions?\b|\bmy (?:first|next|last|"
+    r"follow[- ]up) question\b|\b(?:a|one) (?:quick )?follow[- ]up\b|\bI (?:wanted|want) to ask\b|"
+    r"\bcan you (?:talk|walk|give|help|describe|comment|parse|provide)\b|\bI was hoping\b",
+    re.I,
+)
+_ANSWER_OPENING = re.compile(
+    r"^\W*(?:yes|yeah|no|sure|so|well|look|absolutely|great question|good question|"
+    r"that's a (?:great|good|fair) question)\b",
+    re.I,
+)
+# The IR host's opening and the CFO's financial review, as wording (not as numbers).
+_IR_OPENING = re.compile(
+    r"\bjoining me (?:today|on (?:the|today's) call|virtually)\b|\bforward-looking statements?\b|"
+    r"\bsafe harbor\b|\btoday's agenda\b",
+    re.I,
+)
+_CFO_TERMS = re.compile(
+    r"\bgross margin|\boperating (?:expenses|income|margin|loss)|\bopex\b|\bcash flow|"
+    r"\bbalance sheet|\bEBITDA\b|\bnon-GAAP|\bper share\b|\bbasis points\b|\bDSOs?\b|"
+    r"\bdeferred revenue|\bRPO\b|\bguidance\b|\bwe (?:anticipate|expect)\b|\bin a range of\b|"
+    r"\bcash(?:,| and) cash equivalents|\bnet (?:income|loss)\b|\bstock-based comp|\bdiluted\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A name found in a turn, with the words that show what it means."""
+
+    name: str
+    quote: str
+    late: bool = False  # for hand-offs: said at the end of the turn (the strongest place)
+
+
+def _quote(text: str, start: int, end: int, pad: int = 0) -> str:
+    s = text[max(0, start - pad):min(len(text), end + pad)]
+    return " ".join(s.split())
+
+
+def self_identification(text: str, head: int = 300) -> tuple[Cue | None, Cue | None]:
+    """The name a speaker gives for themselves near the start of the turn, and the person
+    they say they speak for ("it's Chad for Rich" -> (Chad, Rich))."""
+    for m in _SELF_ID.finditer(text[:head]):
+        me = Cue(m.group("name"), _quote(text, m.start(), m.end()))
+        on_behalf = Cue(m.group("for"), me.quote) if m.group("for") else None
+        return me, on_behalf
+    return None, None
+
+
+def role_self_identification(text: str) -> Cue | None:
+    """A stated role ("as a CFO", "when I became CFO") as ``Cue(role, quote)``."""
+    m = _ROLE_SELF.search(text)
+    if not m:
+        return None
+    role = m.group("role").lower()
+    role = "cfo" if "financial" in role or role == "cfo" else "ceo"
+    return Cue(role, _quote(text, m.start("role") - 20, m.end("role")))
+
+
+def handoffs(text: str, tail: int = 400) -> list[Cue]:
+    """Names a turn hands the floor to, last one last; ``late`` when said at its very end."""
+    found = []
+    for m in _HANDOFF.finditer(text):
+        name = next(g for g in m.groups() if g)
+        late = m.end() >= len(text.rstrip()) - tail
+        found.append(Cue(name, _quote(text, m.start(), m.end()), late))
+    return found
+
+
+def vocatives(text: str) -> list[Cue]:
+    """Names spoken to, in order, leaving out the thanked ("Thanks, Vic")."""
+    found = []
+    for m in _VOCATIVE.finditer(text):
+        key = "a" if m.group("a") else "b"
+        if key == "a" and _THANKS_BEFORE.search(text[max(0, m.start(key) - 20):m.start(key)]):
+            continue
+        found.append(Cue(m.group(key), _quote(text, m.start(key), m.end(key), 25)))
+    return found
+
+
+def thanked_at_start(text: str) -> Cue | None:
+    """The name thanked in a turn's opening words ("Thank you, Victoria.")."""
+    m = _THANKED.search(text[:120])
+    return Cue(m.group("name"), _quote(text, m.start(), m.end())) if m else None
+
+
+def not_the_speaker(text: str) -> list[Cue]:
+    """Names the speaker talks to or about, so the speaker is none of them."""
+    found = [Cue(m.group("name"), _quote(text, m.start(), m.end()))
+             for m in _ANY_THANKED.finditer(text)]
+    for m in _THIRD_PERSON.finditer(text):
+        key = next(k for k in "abc" if m.group(k))
+        found.append(Cue(m.group(key), _quote(text, m.start(), m.end())))
+    found.extend(vocatives(text))
+    return found
+
+
+def takes_over(text: str) -> bool:
+    """True when an answer opens with "I'll take this one": not the person asked."""
+    return _TAKES_OVER.search(text[:80]) is not None
+
+
+def is_pleasantry(text: str) -> bool:
+    """A short thanks/acknowledgement with nothing else in it."""
+    return len(text) <= 80 and _PLEASANTRY.match(text.strip()) is not None
+
+
+def is_question(text: str) -> bool:
+    """Wording of an analyst's question."""
+    return _QUESTION_CUES.search(text) is not None or (
+        "?" in text and _ANSWER_OPENING.search(text) is None)
+
+
+def is_answer(text: str) -> bool:
+    """Wording of an answer: opens like one and asks nothing back."""
+    return _ANSWER_OPENING.search(text) is not None and "?" not in text
+
+
+def ir_opening(text: str) -> str | None:
+    """The IR host's opening wording ("Joining me today are"), quoted, or ``None``."""
+    m = _IR_OPENING.search(text)
+    return _quote(text, m.start(), m.end()) if m else None
+
+
+def cfo_term_density(text: str) -> float:
+    """Financial-review terms per 1,000 characters (the CFO's prepared remarks are dense)."""
+    return 1000.0 * len(_CFO_TERMS.findall(text)) / max(len(text), 1)

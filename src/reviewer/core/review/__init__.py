@@ -1,0 +1,42 @@
+"""Review commands with apply/revert (through the decision log), the review session, and
+pre-annotation from extractor runs. No Qt here: the GUI calls these."""
+
+from reviewer.core.review.base import Command, Context
+from reviewer.core.review.commands import (
+    Accept,
+    AcceptTurn,
+    Add,
+    Edit,
+    MarkReviewed,
+    Reject,
+    Resize,
+)
+from reviewer.core.review.preannotate import preannotate, preannotate_all
+from reviewer.core.review.records import (
+    KINDS,
+    STATUSES,
+    Annotation,
+    Decision,
+    RosterEntry,
+    Suggestion,
+    TurnState,
+)
+from reviewer.core.review.session import ReviewSession
+from reviewer.core.review.speakers import (
+    AcceptSuggestion,
+    AddParticipant,
+    MergeParticipants,
+    RelabelAll,
+    RenameParticipant,
+    SetRole,
+    SetSpeaker,
+)
+from reviewer.core.review.values import InvalidDecision, ParsedValue, parse_value
+
+__all__ = [
+    "KINDS", "STATUSES", "Accept", "AcceptSuggestion", "AcceptTurn", "Add", "AddParticipant",
+    "Annotation", "Command", "Context", "Decision", "Edit", "InvalidDecision", "MarkReviewed",
+    "MergeParticipants", "ParsedValue", "Reject", "RelabelAll", "RenameParticipant", "Resize",
+    "ReviewSession", "RosterEntry", "SetRole", "SetSpeaker", "Suggestion", "TurnState",
+    "parse_value", "preannotate", "preannotate_all",
+]
