@@ -204,7 +204,7 @@ def test_demo_structure(demo):
     ]
     md = p.metadata
     assert (md.company, md.ticker, md.fiscal_period, md.date, md.event) == (
-        "Altamira Networks Inc", "ALTN", "FY2024Q4", "2024-05-16", "Q4 2024 Earnings Call")
+        "Altamira Networks Inc", "ALTN", "FY2024Q4", "2025-02-20", "Q4 2024 Earnings Call")
     assert [p.text[s:e][:5] for s, e in p.boilerplate] == ["免責聲明:"]
 
 

@@ -156,7 +156,7 @@ def test_demo_file():
     ]
     md = p.metadata
     assert (md.company, md.ticker, md.fiscal_period, md.date, md.event) == (
-        "Altamira Networks Inc", "ALTN", "FY2024Q2", "2023-11-09", "Q2 2024 Earnings Call")
+        "Altamira Networks Inc", "ALTN", "FY2024Q2", "2024-08-08", "Q2 2024 Earnings Call")
     assert p.warnings == []
     assert _boiler_texts(p)[-1].endswith("Comments (0)")
 
