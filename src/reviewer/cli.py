@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from reviewer import __version__
+from reviewer import __version__, cli_evaluate
 from reviewer.core.errors import ReviewerError
 from reviewer.core.store import Project, TranscriptSummary
 
@@ -139,6 +139,13 @@ def _print_list(rows: list[TranscriptSummary], as_json: bool) -> None:
                    f"{r.fiscal_period or '-':9} {r.date or '-':10} {r.turns:>5}  "
                    f"{r.status:8} {r.name}")
     click.echo(f"{len(rows)} transcript(s)")
+
+
+cli.add_command(cli_evaluate.evaluate)
+cli.add_command(cli_evaluate.agreement)
+cli.add_command(cli_evaluate.merge)
+cli.add_command(cli_evaluate.export)
+cli.add_command(cli_evaluate.import_annotations)
 
 
 def main() -> None:

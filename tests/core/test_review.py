@@ -94,7 +94,8 @@ def test_edit_parses_typed_values_and_validates(setup) -> None:
     assert (got.value, got.low, got.high, got.unit) == (None, 10.0, 12.0, "percent")
     before = snapshot(project, tid)
     for bad in ({"value": "lots"}, {"period": "2024"}, {"kind": "estimate"},
-                {"unit": "$$"}, {"low": 5, "high": 1}, {"colour": "red"}):
+                {"unit": "$$"}, {"low": 5, "high": 1}, {"colour": "red"},
+                {"metric": "no_such_metric"}):
         with pytest.raises(InvalidDecision):
             s.do(Edit(a.id, bad))
     assert snapshot(project, tid) == before

@@ -13,12 +13,12 @@ from tests.conftest import DEMO
 DEMO_FILE = DEMO / "altamira_q3_fy2024_asr.txt"
 # (surface, metric, value, unit, kind): numbers of the demo text the fake run "finds".
 FAKE_MENTIONS = [
-    ("$212.4 million", "revenue", 212.4e6, "USD", "actual"),
-    ("18%", "revenue_growth", 18.0, "percent", "actual"),
+    ("$212.4 million", "total_revenue", 212.4e6, "USD", "actual"),
+    ("18%", "total_revenue_growth", 18.0, "percent", "actual"),
     ("$842 million", "arr", 842e6, "USD", "actual"),
     ("19%", "arr_growth", 19.0, "percent", "actual"),
     ("112%", "net_dollar_retention", 112.0, "percent", "actual"),
-    ("46%", "partner_sourced_bookings", 46.0, "percent", "actual"),
+    ("46%", "channel_share", 46.0, "percent", "actual"),
 ]
 
 

@@ -32,12 +32,16 @@ Decisions:
   "2022 年 9 月"), versions ("9.12" after "version", "3.1.2"), "8x8"/"8×8", ordinals ("18th",
   "第 3"), "[12]", "(12)" outside money, times ("9:00 pm"), "seven-figure", "five-year".
 - "(0.12)" is negative after a currency ("$(0.12)"), before "%" ("(3.2)%"), with "per share",
-  or within 80 characters after EPS/"per share" wording (then USD, confidence 0.7). "(10%)"
-  is an aside, not a negative.
-- Spelled English numbers are parsed by ``numbers_words`` ("one hundred and five million
-  dollars", "twenty-five percent"); fractions "half", "a third", "two-thirds", "one-quarter"
-  are percents with ``spelled=True`` and confidence 0.6 ("half" not after first/second/the,
-  "a third" only before "of" or punctuation, so "a third sequential quarter" is skipped).
+  or within 80 characters after EPS/"per share" wording (then USD, confidence 0.7); "($0.05)"
+  only in that EPS context. "(10%)" and "($5 million)" elsewhere are asides, not negatives.
+- Spelled English numbers count only with a scale or a unit word ("eight million", "one
+  hundred and five million dollars", "twenty-five percent", "fifteen basis points"): "three
+  customers", "nine of our top 10", "star then the number one" are not quantities. They are
+  found from those anchor words (str.find), which keeps the scan cheap. Fractions "half",
+  "a third", "two-thirds", "one-quarter" are percents with ``spelled=True`` and confidence 0.6
+  ("half" not after first/second/the, "a third" only before "of" or punctuation, so "a third
+  sequential quarter" and "the second half" are skipped). Chinese numerals (cn2an) count
+  after 百分之 or before a currency, or with a scale before a classifier.
 - Speech-recognition slips: a bare number below 1,000 between a growth word and
   "year-over-year"/"sequentially" ("an increase of 18 year-over-year") is a percent with
   confidence 0.5.
@@ -45,8 +49,9 @@ Decisions:
 - "from A to B" is a change, not a range; "between A and B", "A to B", "A-B", "A至B", "A إلى B"
   are ranges when at least one side names a unit or scale and low ≤ high.
 
-Known gaps: Arabic spelled numbers, European "1.234,5" notation, "half a million", "a quarter
-of", fractions other than halves/thirds/quarters, multipliers ("3x").
+Known gaps: Arabic spelled numbers, European "1.234,5" notation (Arabic "90.000٪" reads as 90),
+"a quarter of", spelled counts without a scale, multipliers ("3x"), Chinese per-share order
+("每股 0.08 美元" has no ``per``).
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reviewer.core.extract import numbers_lexicon as lx
-from reviewer.core.extract.numbers_scan import Piece, scan
+from reviewer.core.extract.numbers_scan import Piece, match_before, scan
 
 __all__ = ["Quantity", "find_quantities", "parse_value"]
 
@@ -143,10 +148,17 @@ def _join_ranges(text: str, pieces: list[Piece]) -> list[tuple[Piece, ...]]:
 def _range_bounds(text: str, a: Piece, b: Piece) -> tuple[Decimal, Decimal] | None:
     """(low, high) when ``a`` and ``b`` form a range, else None."""
     sep = text[a.end:b.start]
-    if len(sep) > 12 or a.from_:
+    if len(sep) > 12:
         return None
-    if not (lx.RANGE_SEP_RE.fullmatch(sep) or (a.between and lx.BETWEEN_SEP_RE.fullmatch(sep))):
+    if lx.RANGE_SEP_RE.fullmatch(sep):
+        ok = True
+    else:
+        ok = bool(lx.BETWEEN_SEP_RE.fullmatch(sep)) and bool(
+            match_before(lx.BETWEEN_BEFORE_RE, text, a.prefix_start, 30))
+    if not ok:
         return None
+    if match_before(lx.FROM_BEFORE_RE, text, a.prefix_start, 30):
+        return None  # "from $290 million to $330 million" is a change, not a range
     if a.kind and b.kind and a.kind != b.kind:
         return None
     if a.kind is None and b.kind is None and a.scale is None and b.scale is None:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 # --- digits ---------------------------------------------------------------------------------
-# \d is Unicode-aware, so Arabic-Indic (٠-٩), Persian and full-width digits match and float()
-# reads them. Thousands groups use ",", "٬" or "،" (the Arabic comma only between digits).
-DIGIT_CORE_RE = re.compile(r"(?:\d{1,3}(?:[,٬،]\d{3})+(?!\d)|\d+)(?:[.٫]\d+)?")
+# ASCII, Arabic-Indic (٠-٩), Persian (۰-۹) and full-width digits; Decimal() reads them all.
+# Thousands groups use ",", "٬" or "،" (the Arabic comma only between digits).
+# The pattern starts with one character class so that re skips non-digits quickly.
+_D = "[0-9٠-٩۰-۹０-９]"
+DIGIT_CORE_RE = re.compile(rf"{_D}(?:{_D}{{0,2}}(?:[,٬،]{_D}{{3}})+(?!{_D})|{_D}*)(?:[.٫]{_D}+)?")
 THOUSANDS_SEPS = str.maketrans({",": "", "٬": "", "،": "", "٫": "."})
 
 # --- scales ---------------------------------------------------------------------------------
@@ -61,7 +63,8 @@ SUFFIX_CURRENCY_RE = re.compile(
     r"[ \t\u00a0]*-?[ \t\u00a0]*(?:U\.?S\.?\s+)?"
     r"(dollars?|USD|euros?|EUR|pounds?(?:\s+sterling)?|GBP|yuan|renminbi|RMB|CNY|yen|JPY"
     r"|rupees|INR|CHF|francs)\b"
-    r"|[ \t\u00a0]*(美元|美金|人民幣|人民币|歐元|欧元|英鎊|英镑|港元|港幣|港币|日元|日圓|新台幣|新台币|元)"
+    r"|[ \t\u00a0]*(美元|美金|人民幣|人民币|歐元|欧元|英鎊|英镑|港元|港幣|港币|日元|日圓"
+    r"|新台幣|新台币|元)"
     r"|\s*(دولار(?:ًا|ا|ات)?(?:\s+أمريكي(?:ًا|ا|ة)?)?|يورو|جنيه(?:\s+إسترليني)?|يوان)",
     re.IGNORECASE,
 )
@@ -82,7 +85,8 @@ UNIT_WORDS = {
     "terabyte": "terabytes", "terabytes": "terabytes", "tb": "terabytes",
     "gigabyte": "gigabytes", "gigabytes": "gigabytes", "exabytes": "exabytes",
     "exabyte": "exabytes", "megawatts": "megawatts", "megawatt": "megawatts", "mw": "megawatts",
-    "gigawatts": "gigawatts", "gw": "gigawatts", "hours": "hours", "minutes": "minutes",
+    "gigawatts": "gigawatts", "gigawatt": "gigawatts", "gw": "gigawatts", "hours": "hours",
+    "minutes": "minutes",
     "小時": "hours", "小时": "hours", "分鐘": "minutes", "分钟": "minutes",
 }
 SUFFIX_UNIT_RE = re.compile(
@@ -162,12 +166,21 @@ PREFIX_RE = re.compile(
     r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative)[ \t\u00a0]+"
     r"|(?P<sign_ar>سالب|ناقص)\s+|(?P<sign_cn>負|负)[ \t\u00a0]*"
     r"|(?<![\w%٪)\]])(?P<sign>[-−]))?"
-    r"(?:(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
+    r"(?:(?P<paren0>\()?(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
     r"(?P<paren>\()?"
     r"\Z",
     re.IGNORECASE,
 )
 PREFIX_WINDOW = 40
+# The last word of every prefix above that ends with a space, and the last characters of the
+# others: a number after any other word has no prefix (a shortcut, see numbers_scan).
+_PREFIX_LAST_WORDS = (
+    "approximately approx. about around roughly nearly almost over than under of to some"
+    " circa ca. least exceeding exceeded minus negative usd eur gbp jpy cny rmb inr chf cad aud"
+    " hkd twd sgd brl us$ u.s.$ c$ ca$ a$ au$ hk$ nt$ s$ r$ حوالي نحو قرابة من سالب ناقص"
+)
+PREFIX_LAST_WORDS = frozenset(_PREFIX_LAST_WORDS.split())
+PREFIX_END_CHARS = frozenset("$€£¥₹￥~≈(-−約约近過过逾於于負负")
 
 # --- context that makes a number something other than a quantity --------------------------
 MONTHS = (
@@ -191,7 +204,8 @@ SOFT_BEFORE_RE = re.compile(
 SOFT_AFTER_RE = re.compile(
     rf"[ \t\u00a0]*(?:(?:{MONTHS})\b|\]"
     r"|-(?:figure|year|month|day|week|quarter|odd|fold|point|times?|digit)s?\b)"
-    r"|[ \t\u00a0]*(?:財年|财年|年|月|日|號|号|季度|季|個季度|个季度|個月|个月|週|周|天|倍|次|歲|岁)",
+    r"|[ \t\u00a0]*(?:財年|财年|年|月|日|號|号|季度|季|個季度|个季度|個月|个月"
+    r"|週|周|天|倍|次|歲|岁)",
     re.IGNORECASE,
 )
 EPS_CONTEXT_RE = re.compile(
@@ -212,7 +226,7 @@ BETWEEN_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 FROM_BEFORE_RE = re.compile(
-    r"(?<!range)(?<![A-Za-z])(?:from)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
+    r"(?<!range )(?<![A-Za-z])(?:from)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
     re.IGNORECASE,
 )
 

@@ -31,8 +31,7 @@ class Piece:
     approx: bool = False
     confidence: float = 1.0
     spelled: bool = False
-    between: bool = False  # "between" precedes it: "and" may join a range
-    from_: bool = False  # "from" precedes it: "from A to B" is a change, not a range
+    prefix_start: int = 0  # where the words read before it begin (approximation included)
     integer: bool = False  # written without decimals or separators ("2021")
     phone_like: bool = False  # touches "-digit": a phone number or a reference
 
@@ -89,9 +88,10 @@ def _read(
     piece = Piece(start=s, end=e, value=value, spelled=not digits)
     piece.integer = digits and value == value.to_integral_value() and text[s:e].isdigit()
     # --- before -----------------------------------------------------------------------
-    pm = lx.PREFIX_RE.search(text, max(0, s - lx.PREFIX_WINDOW), s)
+    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW) if _may_have_prefix(
+        text, s) else None
     prefix_start = s
-    paren = False
+    paren = paren0 = False
     if pm and pm.end() > pm.start():
         if pm.group("cur") and not digits:
             pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
@@ -110,6 +110,7 @@ def _read(
             piece.currency = lx.CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", cur).upper(), "USD")
         paren = bool(pm.group("paren"))
         # the surface starts at the sign or currency; approximation words stay outside
+        paren0 = bool(pm.group("paren0"))
         for group in ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren"):
             if pm.group(group):
                 piece.start = pm.start(group)
@@ -130,8 +131,10 @@ def _read(
         if sm:
             piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
             p = sm.end()
-        elif digits and p < n and text[p] in lx.ASCII_LETTER:
-            return None  # "18th", "3D", "10x", "8x8"
+        elif digits and p < n and text[p] in lx.ASCII_LETTER and not (
+                lx.SUFFIX_BPS_RE.match(text, p) or lx.SUFFIX_PERCENT_RE.match(text, p)
+                or lx.SUFFIX_UNIT_RE.match(text, p)):
+            return None  # "18th", "3D", "10x", "8x8" (but "25bps", "2PB")
         else:
             sm = lx.SCALE_SPACED_RE.match(text, p)
             if sm:
@@ -154,10 +157,22 @@ def _read(
             piece.per = lx.PER_ABBREVIATIONS.get(per, per)
             p = pm2.end()
     piece.end = p
+    if paren0 and p < n and text[p] == ")":
+        after = p + 1
+        pm2 = None if piece.per else lx.SUFFIX_PER_RE.match(text, after)
+        if pm2 and pm2.group("per"):
+            per = pm2.group("per").lower()
+            piece.per, after = lx.PER_ABBREVIATIONS.get(per, per), pm2.end()
+        if permissive or _eps_context(text, s, piece):
+            piece.negative = True  # "($0.05)" where per-share amounts are discussed
+            piece.start = pm.start("paren0")
+            piece.end = after
+        else:
+            piece.per = None if pm2 else piece.per
     # --- parentheses: a negative amount only where accountants write one -------------------
     if closed:
-        eps = piece.per == "share" or lx.EPS_CONTEXT_RE.search(text, max(0, s - 80), s)
-        if piece.currency or piece.unit == "percent" or eps or permissive:
+        if piece.currency or piece.unit == "percent" or permissive or _eps_context(
+                text, s, piece):
             piece.negative = True
             if piece.kind is None and not permissive:
                 piece.currency, piece.confidence = "USD", 0.7
@@ -169,14 +184,14 @@ def _read(
     explicit = piece.kind not in (None, "count") or piece.scale is not None
     if not explicit and not permissive:
         if kind != "fraction" and (
-            lx.SOFT_BEFORE_RE.search(text, max(0, prefix_start - 24), prefix_start)
+            match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
             or lx.SOFT_AFTER_RE.match(text, e)
         ):
             return None
         if piece.integer and 1900 <= value <= 2100 and piece.unit is None:
             return None  # a year
         if piece.unit is None and lx.SUFFIX_GROWTH_RE.match(text, e) and value < 1000 and (
-            lx.GROWTH_BEFORE_RE.search(text, max(0, s - 40), s)
+            match_before(lx.GROWTH_BEFORE_RE, text, s, 40)
         ):
             piece.unit, piece.confidence = "percent", 0.5  # "grew 18 year over year": % lost
     if kind == "words" and not digits and _HYPHEN_NOUN.match(text, e):
@@ -184,16 +199,54 @@ def _read(
     if digits:
         piece.phone_like = (e < n - 1 and text[e] == "-" and text[e + 1].isdigit()) or (
             s > 1 and text[s - 1] == "-" and text[s - 2].isdigit())
-    piece.from_ = bool(lx.FROM_BEFORE_RE.search(text, max(0, prefix_start - 30), prefix_start))
-    if piece.from_ and re.search(r"range\s+from\s*\Z", text[max(0, prefix_start - 30):prefix_start]):
-        piece.from_ = False
-    piece.between = bool(
-        lx.BETWEEN_BEFORE_RE.search(text, max(0, prefix_start - 30), prefix_start))
+    piece.prefix_start = prefix_start
     return piece
 
 
 _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
                           re.IGNORECASE)
+
+
+def match_before(
+    pattern: re.Pattern[str], text: str, end: int, window: int, words: int = 5
+) -> re.Match | None:
+    """The longest match of ``pattern`` (which ends with \\Z) that ends at ``end``.
+
+    Rather than searching every start in the window, try only where one of the last
+    ``words`` words can begin (after a space), and the last three characters (an attached
+    "$", "(", "約").
+    """
+    lo = max(0, end - window)
+    starts = [lo]
+    i = end
+    for _ in range(words):
+        j = text.rfind(" ", lo, i)
+        if j == -1:
+            break
+        starts.append(j + 1)
+        i = j
+    starts.extend(range(max(lo, end - 3), end + 1))
+    for start in sorted(set(starts)):
+        m = pattern.match(text, start, end)
+        if m:
+            return m
+    return None
+
+
+def _eps_context(text: str, s: int, piece: Piece) -> bool:
+    return piece.per == "share" or bool(lx.EPS_CONTEXT_RE.search(text, max(0, s - 80), s))
+
+
+def _may_have_prefix(text: str, s: int) -> bool:
+    """Cheap test before reading a prefix: most numbers follow a plain word and a space."""
+    if s == 0:
+        return False
+    c = text[s - 1]
+    if c != " ":
+        return True
+    j = text.rfind(" ", max(0, s - 24), s - 1)
+    word = text[j + 1:s - 1]
+    return word.lower() in lx.PREFIX_LAST_WORDS or word[-1:] in lx.PREFIX_END_CHARS
 
 
 def _hard_reject(text: str, s: int, e: int) -> bool:

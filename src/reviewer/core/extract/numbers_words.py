@@ -32,8 +32,8 @@ _SEP = r"(?:[ \t\u00a0]+|-)"
 # A run of number words; "and", "a", "point" and "half" may sit inside it ("one hundred and
 # five", "one and a half million", "one point five billion"). The parser trims and splits it.
 WORD_RUN_RE = re.compile(
-    rf"(?<![A-Za-z-])(?:an?[ \t\u00a0]+(?=(?:hundred|thousand|million|billion|trillion|dozen)"
-    rf"\b))?(?:{_WORDS})(?![A-Za-z])(?:{_SEP}(?:{_WORDS}|and|an?|point|half)(?![A-Za-z]))*",
+    rf"(?<![A-Za-z-])(?:(?:half[ \t\u00a0]+)?an?[ \t\u00a0]+"
+    rf"(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?(?:{_WORDS})(?![A-Za-z])(?:{_SEP}(?:{_WORDS}|and|an?|point|half)(?![A-Za-z]))*",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[A-Za-z]+")
@@ -57,17 +57,117 @@ _HALF_AFTER_BLOCKERS = re.compile(
 _OF_OR_END = re.compile(r"[ \t\u00a0]+of\b|[ \t\u00a0]*(?:[.,;:!?)]|\Z)", re.IGNORECASE)
 
 
+# A spelled quantity needs a scale or a unit word ("eight million", "twenty-five percent",
+# "fifteen basis points", "forty dollars"): rather than trying number words at every position,
+# find these rarer anchors with str.find and read the number words before them.
+_ANCHORS = ("illion", "hundred", "thousand", "dozen", "percent", "per cent", "basis",
+            "dollar", "euro")
+_FRACTION_ANCHORS = ("alf", "third", "-quarter")
+_RUN_TOKENS = frozenset([*_UNITS, *_TEENS, *_TENS, *_SCALES, "hundred", "dozen", "and", "a",
+                         "an", "point", "half"])
+_STARTERS = frozenset([*_UNITS, *_TEENS, *_TENS])
+_BEFORE_SCALE = frozenset([*_SCALES, "hundred", "dozen"])
+_FRACTION_NUMS = frozenset({"a", "an", "one", "two", "three"})
+_SEPARATORS = frozenset(" \t\u00a0-")
+
+
 def english_cores(text: str) -> Iterator[tuple[int, int, Decimal, bool, str]]:
-    """Runs of English number words and fractions, in order of start (may overlap)."""
-    for m in WORD_RUN_RE.finditer(text):
-        tokens = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN_RE.finditer(m.group())]
-        base = m.start()
-        for i, j, value, has_scale in _parse_tokens([t[2] for t in tokens]):
-            yield base + tokens[i][0], base + tokens[j - 1][1], value, has_scale, "words"
-    for m in FRACTION_RE.finditer(text):
-        frac = _fraction(text, m)
-        if frac is not None:
-            yield m.start(), m.end(), frac, False, "fraction"
+    """Spelled numbers that carry a scale or stand before a unit word, and fractions."""
+    starts: set[int] = set()
+    for anchor in _ANCHORS:
+        i = text.find(anchor)
+        while i != -1:
+            start = _run_start(text, _word_start(text, i))
+            while start is not None and start not in starts:
+                starts.add(start)
+                yield from _run_numbers(text, start)
+                start = _range_partner(text, start)
+            i = text.find(anchor, i + len(anchor))
+    for anchor in _FRACTION_ANCHORS:
+        i = text.find(anchor)
+        while i != -1:
+            ws = _word_start(text, i + (anchor[0] == "-"))
+            words = _words_before(text, ws, 1)
+            start = words[0][0] if words and words[0][1] in _FRACTION_NUMS else ws
+            m = FRACTION_RE.match(text, start)
+            frac = _fraction(text, m) if m and m.end() > i else None
+            if frac is not None:
+                yield m.start(), m.end(), frac, False, "fraction"
+            i = text.find(anchor, i + len(anchor))
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isascii() and text[i - 1].isalpha():
+        i -= 1
+    return i
+
+
+def _words_before(text: str, pos: int, limit: int) -> list[tuple[int, str]]:
+    """Up to ``limit`` ASCII words right before ``pos`` (joined by spaces or hyphens), nearest
+    last: [(start, lowercase word)]."""
+    out: list[tuple[int, str]] = []
+    while len(out) < limit:
+        j = pos
+        while j > 0 and text[j - 1] in _SEPARATORS:
+            j -= 1
+        if j == pos or j == 0:
+            break
+        k = _word_start(text, j)
+        if k == j:
+            break
+        out.append((k, text[k:j].lower()))
+        pos = k
+    out.reverse()
+    return out
+
+
+def _run_start(text: str, ws: int) -> int | None:
+    """Start of the run of number words that ends with the word at ``ws`` (or right before
+    it when that word is a unit such as "percent"); None when no number word starts one."""
+    end = ws
+    while end < len(text) and text[end].isascii() and text[end].isalpha():
+        end += 1
+    anchor = text[ws:end].lower()
+    before = _words_before(text, ws, 8)
+    if anchor == "per" and text.startswith(" cent", end):  # "twenty per cent"
+        anchor = ""
+    words: list[tuple[int, str]] = []
+    for k, word in reversed(before):
+        if word not in _RUN_TOKENS:
+            break
+        words.append((k, word))
+    words.reverse()
+    if anchor in _RUN_TOKENS:
+        words.append((ws, anchor))
+    for idx, (k, word) in enumerate(words):
+        if word in _STARTERS:
+            return k
+        nxt = words[idx + 1][1] if idx + 1 < len(words) else ""
+        if word in ("a", "an") and nxt in _BEFORE_SCALE:
+            return k
+        if word == "half" and nxt in ("a", "an") and idx + 2 < len(words) and (
+                words[idx + 2][1] in _SCALES):
+            return k  # "half a million"
+    return None
+
+
+def _range_partner(text: str, start: int) -> int | None:
+    """Start of the number words before "to"/"and" that precede a run: "eleven to twelve"."""
+    before = _words_before(text, start, 2)
+    if len(before) == 2 and before[1][1] in ("to", "and", "through") and (
+            before[0][1] in _STARTERS):
+        return _run_start(text, before[0][0])
+    return None
+
+
+def _run_numbers(text: str, start: int) -> Iterator[tuple[int, int, Decimal, bool, str]]:
+    m = WORD_RUN_RE.match(text, start)
+    if not m:
+        return
+    tokens = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN_RE.finditer(m.group())]
+    base = m.start()
+    for i, j, value, has_scale in _parse_tokens([t[2] for t in tokens]):
+        yield base + tokens[i][0], base + tokens[j - 1][1], value, has_scale, "words"
 
 
 def _fraction(text: str, m: re.Match[str]) -> Decimal | None:
@@ -122,6 +222,11 @@ def _parse_one(words: list[str], i: int) -> tuple[int, Decimal, bool]:
     while k < n:
         w = words[k]
         nxt = words[k + 1] if k + 1 < n else ""
+        if w == "half" and prev is None and nxt in ("a", "an") and k + 2 < n and (
+                words[k + 2] in _SCALES):
+            group, prev = Decimal("0.5"), "half"
+            k += 2
+            continue
         if w in ("a", "an"):
             if prev is not None or nxt not in ("hundred", "dozen", *_SCALES):
                 break
@@ -201,9 +306,10 @@ _CN_DIGITS = "零〇一二兩两三四五六七八九"
 _CN_ALL = _CN_DIGITS + "十百千萬万億亿點点"
 # "百分之六十點九" (a percent) or a numeral that starts with a digit-character ("三百萬", not
 # "百萬" alone) and is not "several" (數百萬, 幾千, 上萬) or an ordinal (第二).
+# (The alternatives share their first character class so that re can skip ahead quickly.)
 CN_CORE_RE = re.compile(
-    rf"百分之[ \t\u00a0]*(?P<pct>[{_CN_ALL}]+)"
-    rf"|(?<![數数幾几多上第每])(?P<num>[{_CN_DIGITS}十][{_CN_ALL}]*)"
+    rf"[百{_CN_DIGITS}十](?:(?<=百)分之[ \t\u00a0]*(?P<pct>[{_CN_ALL}]+)"
+    rf"|(?<![數数幾几多上第每].)[{_CN_ALL}]*)"
 )
 # A bare Chinese numeral is a quantity only before a currency, a percent sign, or (when it
 # carries a scale) a classifier: "三百萬美元", "四十萬個", not "一致" or "兩位數".
@@ -219,7 +325,7 @@ _CN_SCALE = {"万": 10**4, "亿": 10**8}
 def chinese_cores(text: str) -> Iterator[tuple[int, int, Decimal, bool, str]]:
     """Chinese numerals: ``(start, end, value, has_scale, kind)``; unparsable runs are skipped."""
     for m in CN_CORE_RE.finditer(text):
-        raw = m.group("pct") or m.group("num")
+        raw = m.group("pct") or m.group()
         has_scale = any(c in raw for c in "萬万億亿千百")
         if not m.group("pct") and not _CN_UNIT_AFTER.match(text, m.end()) and not (
                 has_scale and _CN_CLASSIFIER_AFTER.match(text, m.end())):
@@ -244,6 +350,6 @@ def chinese_value(raw: str) -> Decimal | None:
             mult *= _CN_SCALE[ch]
     try:
         value = cn2an.cn2an(s, "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
+    except Exception:  # cn2an raises ValueError and friends on malformed numerals
         return None
     return Decimal(str(value)) * mult

@@ -44,6 +44,7 @@ class Evidence:
     conf: float
     reason: str
     kind: str
+    cue: str = ""  # which rule, when a later rule needs to know ("self": self-identification)
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Verdict:
     reasons: list[str]
     scores: dict[str, float]
     local: float  # the winner's score from the turn's own words alone
+    rival: str | None = None  # the strongest other candidate with real evidence, and why
 
 
 @dataclass
@@ -69,6 +71,8 @@ class Board:
     against: list[dict[str, str]] = field(default_factory=list)
     side: list[str | None] = field(default_factory=list)  # "analyst" / "executive" in Q&A
     label_trust: float = LABEL_TRUST
+    _resolved: dict[tuple[str, tuple[str, ...] | None], Participant | None] = field(
+        default_factory=dict)
 
     @classmethod
     def of(cls, parsed: ParsedTranscript) -> Board:
@@ -93,13 +97,16 @@ class Board:
 
     def resolve(self, name: str, roles: tuple[str, ...] | None = None) -> Participant | None:
         """The roster participant a name in the text refers to (``None`` when unclear)."""
-        return resolve_name(self.roster, name, roles)
+        key = (name, roles)
+        if key not in self._resolved:
+            self._resolved[key] = resolve_name(self.roster, name, roles)
+        return self._resolved[key]
 
     def add(self, turn: int, who: Participant | None, conf: float, reason: str,
-            kind: str) -> None:
+            kind: str, cue: str = "") -> None:
         """Record one piece of evidence (ignored when ``who`` is unknown)."""
         if who is not None:
-            self.evidence[turn].append(Evidence(who, conf, reason, kind))
+            self.evidence[turn].append(Evidence(who, conf, reason, kind, cue))
 
     def rule_out(self, turn: int, who: Participant | None, quote: str) -> None:
         """Record that ``who`` is not the speaker of ``turn`` (they are talked to or about)."""
@@ -134,12 +141,16 @@ class Board:
             scores[name] = (1.0 - m) * factor
         best = max(scores, key=lambda n: (scores[n], n == (labelled.name if labelled else "")))
         # A rival backed by real evidence (not just its label) makes the winner less sure.
-        rival = max((1.0 - m for n, m in _without_label(pieces, best).items()), default=0.0)
+        rivals = _without_label(pieces, best)
+        rival = max((1.0 - m for m in rivals.values()), default=0.0)
         conf = scores[best] * (1.0 - 0.5 * rival)
-        reasons = [e.reason for e in sorted(pieces, key=lambda e: -e.conf)
-                   if e.who.name == best and e.kind != "label"]
+        ranked = sorted(pieces, key=lambda e: -e.conf)
+        reasons = [e.reason for e in ranked if e.who.name == best and e.kind != "label"]
         local = 1.0 - local_miss.get(best, 1.0)
-        return Verdict(people[best], round(min(conf, 0.99), 2), reasons, scores, local)
+        other = next((e for e in ranked if e.who.name in rivals), None)
+        rival_note = f"{other.who.name} ({other.reason})" if other else None
+        return Verdict(people[best], round(min(conf, 0.99), 2), reasons, scores, local,
+                       rival_note)
 
 
 def _without_label(pieces: list[Evidence], best: str) -> dict[str, float]:

@@ -21,10 +21,13 @@ _SELF_ID = re.compile(
 )
 # "my defect as a CFO", "when I became CFO": a speaker stating their own role.
 _ROLE_SELF = re.compile(
-    r"\b(?:I|my|me)\b[^.?!\n]{0,80}?(?<!\byou )\b(?i:as(?:\s+(?:a|an|the|your))?|became"
-    r"(?:\s+(?:the|a))?|I'm(?:\s+(?:the|a))?|I am(?:\s+(?:the|a))?)\s+"
+    r"(?:\b(?i:I|my|me)\b[^.?!\n]{0,80}?(?<!\byou )\b(?i:as(?:\s+(?:a|an|the|your))?|became"
+    r"(?:\s+(?:the|a))?)|\b(?i:I'm|I’m|I am)(?:\s+(?:the|a|your))?)\s+"
     r"(?P<role>CFO|CEO|(?i:chief financial officer|chief executive(?: officer)?))\b"
 )
+# "I'd like to welcome Kevin as our CFO": a role stated for someone else.
+_ROLE_OF_OTHER = re.compile(
+    r"\b(?:welcom\w*|introduc\w*|appoint\w*|hire[sd]?|hiring|named|promot\w*)\b", re.I)
 # "turn the call over to Sam", "hand it over to Kevin", "Take it away, Lisa", "I'll let Vik
 # take that", "and then Steven can provide more color", a closing "Vic?".
 _HANDOFF = re.compile(
@@ -42,6 +45,14 @@ _VOCATIVE = re.compile(
     r"(?:(?:^|[.?!]\s+|,\s+|—\s*|--\s*)(?P<a>" + _ONE + r")(?=,|\?|\.(?:\s|$)))"
     r"|(?:\b(?i:for|ask)\s+(?:you,\s+)?(?P<b>" + _ONE + r")\b(?![\w'’]))"
 )
+# Words that open sentences before a comma and are never a person spoken to.
+_NOT_NAMES = frozenset({
+    "thanks", "thank", "yes", "yeah", "yep", "no", "so", "okay", "ok", "well", "great", "sure",
+    "hi", "hey", "look", "actually", "first", "second", "third", "finally", "lastly", "also",
+    "and", "but", "now", "again", "right", "perfect", "excellent", "helpful", "understood",
+    "obviously", "however", "additionally", "importantly", "similarly", "today", "operator",
+    "sorry",
+})
 _THANKS_BEFORE = re.compile(r"(?i:thanks|thank you|thank)\s*,?\s*$")
 # "Thank you, Victoria." / "Thanks, Vic" opening a turn: the previous speaker is named.
 _THANKED = re.compile(
@@ -118,12 +129,13 @@ def self_identification(text: str, head: int = 300) -> tuple[Cue | None, Cue | N
 
 def role_self_identification(text: str) -> Cue | None:
     """A stated role ("as a CFO", "when I became CFO") as ``Cue(role, quote)``."""
-    m = _ROLE_SELF.search(text)
+    m = next((m for m in _ROLE_SELF.finditer(text) if not _ROLE_OF_OTHER.search(m.group())),
+             None)
     if not m:
         return None
     role = m.group("role").lower()
     role = "cfo" if "financial" in role or role == "cfo" else "ceo"
-    return Cue(role, _quote(text, m.start("role") - 20, m.end("role")))
+    return Cue(role, _quote(text, m.start(), m.end()))
 
 
 def handoffs(text: str, tail: int = 400) -> list[Cue]:
@@ -136,11 +148,16 @@ def handoffs(text: str, tail: int = 400) -> list[Cue]:
     return found
 
 
-def vocatives(text: str) -> list[Cue]:
-    """Names spoken to, in order, leaving out the thanked ("Thanks, Vic")."""
+def vocatives(text: str, with_for: bool = True) -> list[Cue]:
+    """Names spoken to, in order, leaving out the thanked ("Thanks, Vic").
+
+    ``with_for`` counts "a question for Sam" too (not when "for" may mean "on behalf of").
+    """
     found = []
     for m in _VOCATIVE.finditer(text):
         key = "a" if m.group("a") else "b"
+        if (key == "b" and not with_for) or m.group(key).lower() in _NOT_NAMES:
+            continue
         if key == "a" and _THANKS_BEFORE.search(text[max(0, m.start(key) - 20):m.start(key)]):
             continue
         found.append(Cue(m.group(key), _quote(text, m.start(key), m.end(key), 25)))
@@ -160,7 +177,7 @@ def not_the_speaker(text: str) -> list[Cue]:
     for m in _THIRD_PERSON.finditer(text):
         key = next(k for k in "abc" if m.group(k))
         found.append(Cue(m.group(key), _quote(text, m.start(), m.end())))
-    found.extend(vocatives(text))
+    found.extend(vocatives(text, with_for=False))
     return found
 
 
@@ -178,6 +195,11 @@ def is_question(text: str) -> bool:
     """Wording of an analyst's question."""
     return _QUESTION_CUES.search(text) is not None or (
         "?" in text and _ANSWER_OPENING.search(text) is None)
+
+
+def asks_like_analyst(text: str) -> bool:
+    """Wording only an asker uses ("thanks for taking my question", "a follow-up")."""
+    return _QUESTION_CUES.search(text) is not None
 
 
 def is_answer(text: str) -> bool:

@@ -142,6 +142,7 @@ class Add(Command):
             parsed = try_parse_value(ctx.text[start:end])
             if parsed is not None:
                 base.update(parsed.fields())
+                base["unit"] = base["unit"] or "count"
         base.update(clean_fields(self.fields, base))
         return {"id": None, "transcript_id": ctx.transcript_id, "prediction_id": None,
                 "start": start, "end": end, **base, "confidence": None, "status": "added",

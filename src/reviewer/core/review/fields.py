@@ -10,7 +10,7 @@ from reviewer.core.review.records import BASES, KINDS, MENTION_FIELDS
 from reviewer.core.review.values import InvalidDecision, parse_value
 
 PERIOD_RE = re.compile(r"^FY\d{4}(?:Q[1-4]|H[12])?$")
-METRIC_RE = re.compile(r"^[a-z][a-z0-9_.\-]{0,63}$")
+METRIC_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 UNITS = ("percent", "bps", "count", "ratio")
 _BASIS_ALIASES = {"gaap": "gaap", "non_gaap": "non_gaap", "non-gaap": "non_gaap",
                   "nongaap": "non_gaap", "non gaap": "non_gaap", "adjusted": "non_gaap"}
@@ -23,10 +23,24 @@ def _blank(v: Any) -> bool:
 def clean_metric(v: Any) -> str | None:
     if _blank(v):
         return None
-    s = re.sub(r"\s+", "_", str(v).strip().lower())
+    s = re.sub(r"[\s\-]+", "_", str(v).strip().lower())
     if not METRIC_RE.match(s):
-        raise InvalidDecision(f"{v!r} is not a metric id (letters, digits, _ . -; e.g. revenue)")
+        raise InvalidDecision(f"{v!r} is not a metric id (letters, digits, _; e.g. total_revenue)")
+    known = known_metrics()
+    if known and s not in known:
+        raise InvalidDecision(f"{s!r} is not in the metric taxonomy; pick a known metric or add "
+                              "it to taxonomy.json in your settings folder")
     return s
+
+
+def known_metrics() -> set[str]:
+    """The ids of the metric taxonomy (empty when it cannot be loaded: anything goes)."""
+    try:
+        from reviewer.core.extract.taxonomy import default_taxonomy
+
+        return set(default_taxonomy().metrics)
+    except Exception:  # a broken user taxonomy must not block reviewing
+        return set()
 
 
 def clean_period(v: Any) -> str | None:

@@ -16,9 +16,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from datetime import UTC, date, datetime
 from typing import Any
 
-from reviewer.core.errors import StoreError
+from reviewer.core.errors import InputError, StoreError
 from reviewer.core.model import Metadata, Paragraph, Participant
 from reviewer.core.store.project import Project, _translate
 
@@ -182,6 +183,7 @@ def iter_transcripts(project: Project, *, include_all: bool = False, with_text: 
     stood at ``as_of`` (an ISO date or timestamp) when given."""
     cols = ("id, hash, name, format, status, reviewed_at, reviewed_by, company, ticker, event,"
             " fiscal_period, date, boilerplate, warnings" + (", text" if with_text else ""))
+    as_of = normalize_as_of(as_of) if as_of else None
     where = [] if (include_all or as_of) else [f"status = '{REVIEWED}'"]
     ids = [r["id"] for r in _rows(
         project, "SELECT id, hash FROM transcripts" + (" WHERE " + where[0] if where else "")
@@ -204,7 +206,7 @@ def load_transcript(project: Project, transcript_id: int, *,
         raise StoreError(f"no transcript with id {transcript_id} in this project")
     doc = _load(project, rows[0])
     if as_of:
-        _rewind(project, doc, as_of)
+        _rewind(project, doc, normalize_as_of(as_of))
     return doc
 
 
@@ -252,8 +254,23 @@ def _fill_turns(doc: GoldTranscript, mentions: Iterable[MentionRecord]) -> None:
             m.turn = t.index if t else None
 
 
+def normalize_as_of(as_of: str) -> str:
+    """An ISO date stays a date ("by the end of that day"); a date-time becomes UTC in the
+    form decisions are stamped with, so that string order is time order. Times without a
+    zone are taken as UTC. ``InputError`` for anything else."""
+    s = as_of.strip()
+    try:
+        if len(s) == 10:
+            return date.fromisoformat(s).isoformat()
+        t = datetime.fromisoformat(s)
+    except ValueError as exc:
+        raise InputError(f"{as_of!r} is not an ISO date or date-time "
+                         "(like 2024-05-01 or 2024-05-01T17:30)") from exc
+    t = t.replace(tzinfo=UTC) if t.tzinfo is None else t.astimezone(UTC)
+    return t.isoformat(timespec="microseconds")
+
+
 def _after(at: str, as_of: str) -> bool:
-    # A bare date means "by the end of that day".
     return at[:10] > as_of if len(as_of) == 10 else at > as_of
 
 

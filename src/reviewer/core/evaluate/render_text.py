@@ -1,0 +1,138 @@
+"""The evaluation report as plain aligned text, for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reviewer.core.evaluate.matching import MODES
+from reviewer.core.evaluate.values import ERRORS
+
+SLICE_TITLES = {"format": "source format", "lang": "language", "section": "prepared vs Q&A",
+                "kind": "actual vs guidance (kind)"}
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    """Columns aligned with two spaces; the first column left-aligned, the others right."""
+    cells = [[str(h) for h in headers]] + [[_cell(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    out = []
+    for n, r in enumerate(cells):
+        line = "  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i])
+                         for i, c in enumerate(r))
+        out.append(line.rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return out
+
+
+def _cell(v: object) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return str(v)
+
+
+def pct(v: float | None) -> str:
+    """A rate as a percentage with one decimal ("-" when undefined)."""
+    return "-" if v is None else f"{100 * v:.1f}%"
+
+
+def interval(ci: Sequence[float] | None) -> str:
+    """A confidence interval as ``[0.712, 0.801]``."""
+    return "-" if not ci else f"[{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
+def render_text(report: dict, *, problems: int = 0) -> str:
+    """The whole report; ``problems`` > 0 also lists that many FP/FN/value errors a system."""
+    g, st = report["gold"], report["settings"]
+    systems = report["systems"]
+    lines = [
+        f"Gold: {g['transcripts']} reviewed transcript(s), {g['mentions']} mention(s), "
+        f"{g['rejected']} rejected prediction(s), {g['turns']} turn(s)"
+        + (f", as of {g['as_of']}" if g.get("as_of") else ""),
+        f"Settings: value tolerance {100 * st['tolerance']:g}% relative; "
+        f"{st['resamples']} bootstrap resamples over transcripts, "
+        f"{100 * st['confidence']:g}% intervals (seed {st['seed']})",
+    ]
+
+    def section(title: str, body: list[str]) -> None:
+        lines.extend(["", title, *body])
+
+    rows = []
+    for s in systems:
+        for m in MODES:
+            t = s["mentions"][m]
+            rows.append([s["name"] if m == MODES[0] else "", m, t["precision"], t["recall"],
+                         t["f1"], interval(t["ci"].get("f1")), t["cor"], t["inc"], t["par"],
+                         t["mis"], t["spu"]])
+    section("Mention detection (micro)", table(
+        ["system", "mode", "P", "R", "F1", "F1 interval", "COR", "INC", "PAR", "MIS", "SPU"],
+        rows))
+    rows = [[s["name"] if m == MODES[0] else "", m, s["macro"][m]["precision"],
+             s["macro"][m]["recall"], s["macro"][m]["f1"], s["macro"][m]["groups"]]
+            for s in systems for m in MODES]
+    section("Mention detection (macro: mean over metrics)",
+            table(["system", "mode", "P", "R", "F1", "metrics"], rows))
+    for s in systems:
+        for key, title in (("per_metric", "metric"), ("per_unit_family", "unit family")):
+            rows = [[k, v["strict"]["possible"], v["strict"]["actual"], v["strict"]["precision"],
+                     v["strict"]["recall"], v["strict"]["f1"], v["partial"]["f1"],
+                     v["type"]["f1"]] for k, v in s[key].items()]
+            section(f"Per {title}: {s['name']}", table(
+                [title, "gold", "pred", "strict P", "strict R", "strict F1", "partial F1",
+                 "type F1"], rows))
+    rows = []
+    for s in systems:
+        v = s["values"]
+        rows.append([s["name"], v["matched"], v["compared"], pct(v["exact_rate"]),
+                     pct(v["within_rate"]), interval(v["ci"].get("within_rate")),
+                     pct(v["period"]["accuracy"]), pct(v["kind"]["accuracy"]),
+                     pct(v["metric"]["accuracy"])])
+    section("Values on matched mentions", table(
+        ["system", "matched", "compared", "exact", "within tol.", "interval", "period",
+         "kind", "metric"], rows))
+    rows = [[s["name"], *[s["values"]["errors"].get(e, 0) for e in ERRORS],
+             " ".join(f"x{k}:{n}" for k, n in s["values"]["scale_factors"].items()) or "-"]
+            for s in systems]
+    section("Value errors", table(["system", *ERRORS, "scale factors"], rows))
+    rows = [[s["name"], s["facts"]["gold"], s["facts"]["predicted"], s["facts"]["matched"],
+             s["facts"]["precision"], s["facts"]["recall"], s["facts"]["f1"],
+             interval(s["facts"]["ci"].get("f1"))] for s in systems]
+    section("Facts (metric, value, unit, period, kind), end to end", table(
+        ["system", "gold", "pred", "matched", "P", "R", "F1", "F1 interval"], rows))
+    rows = []
+    for s in systems:
+        sp = s["speakers"]
+        rows.append([s["name"], sp["turns"], pct(sp["raw_accuracy"]), sp["wrong_labels"],
+                     sp["suggestions"], sp["caught"], sp["wrong_fix"], sp["broken"],
+                     pct(sp["after_accuracy"])])
+    section("Speaker labels", table(
+        ["system", "turns", "raw accuracy", "wrong", "suggestions", "caught", "wrong fix",
+         "broken", "after suggestions"], rows))
+    for dim, title in SLICE_TITLES.items():
+        rows = []
+        for s in systems:
+            for k, v in s["slices"][dim].items():
+                rows.append([s["name"], k, v["strict"]["possible"], v["strict"]["actual"],
+                             v["strict"]["f1"], v["partial"]["f1"], v["type"]["f1"]])
+        section(f"Slice: {title}", table(
+            ["system", dim, "gold", "pred", "strict F1", "partial F1", "type F1"], rows))
+    if report["comparisons"]:
+        rows = []
+        for c in report["comparisons"]:
+            for k in ("strict.f1", "partial.f1", "type.f1", "values.within_rate", "facts.f1",
+                      "speakers.after_accuracy"):
+                rows.append([c["system"], k, f"{c['diff'][k]:+.3f}", interval(c["ci"].get(k))])
+        section(f"Differences against {report['comparisons'][0]['baseline']}",
+                table(["system", "figure", "difference", "interval"], rows))
+    if problems:
+        for s in systems:
+            rows = [[p["type"], p["name"], f"{p['start']}-{p['end']}",
+                     (p.get("text") or "").replace("\n", " ")[:40], p["metric"],
+                     p.get("error") or ""] for p in s["problems"][:problems]]
+            section(f"Errors: {s['name']} (first {problems} of {len(s['problems'])})",
+                    table(["type", "transcript", "span", "text", "metric", "value error"], rows))
+    if report["warnings"]:
+        section("Warnings", [f"- {w}" for w in report["warnings"]])
+    return "\n".join(lines) + "\n"

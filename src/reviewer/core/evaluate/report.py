@@ -1,0 +1,210 @@
+"""The evaluation report: every system scored on the same gold transcripts, side by side.
+
+The report is a plain dict (what ``reviewer evaluate --json`` prints); the terminal table,
+the HTML page and the app's evaluation view all display this one structure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from reviewer.core.evaluate.bootstrap import (
+    CONFIDENCE,
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    intervals,
+    paired_intervals,
+    resample_weights,
+)
+from reviewer.core.evaluate.matching import MODES, Tally, prf
+from reviewer.core.evaluate.scoring import (
+    DIMENSIONS,
+    DocScore,
+    ValueTally,
+    score_doc,
+    stats_from_vector,
+)
+from reviewer.core.evaluate.speakers import SpeakerTally
+from reviewer.core.evaluate.values import DEFAULT_TOLERANCE
+from reviewer.core.store import Project
+from reviewer.core.store.gold import GoldTranscript, MentionRecord, SuggestionRecord, run_info
+
+REPORT_VERSION = 1
+
+
+@dataclass
+class System:
+    """One extractor's output to evaluate. ``covered`` is the set of transcript hashes it
+    ran on (``None``: every gold transcript, as for a run over the whole project)."""
+
+    name: str
+    source: str
+    mentions: dict[str, list[MentionRecord]] = field(default_factory=dict)
+    suggestions: dict[str, list[SuggestionRecord]] = field(default_factory=dict)
+    covered: set[str] | None = None
+
+
+def system_from_run(project: Project, run_id: int) -> System:
+    """The predictions and suggestions of a run stored in the project."""
+    from reviewer.core.store.gold import run_output
+
+    info = run_info(project, run_id)
+    mentions, suggestions = run_output(project, run_id)
+    return System(f"{info.extractor} {info.version} (run {info.id})", f"run {info.id}",
+                  mentions, suggestions)
+
+
+@dataclass
+class _Acc:
+    modes: dict[str, Tally] = field(default_factory=lambda: {m: Tally() for m in MODES})
+    groups: dict[str, dict[str, dict[str, Tally]]] = field(
+        default_factory=lambda: {d: {} for d in DIMENSIONS})
+    values: ValueTally = field(default_factory=ValueTally)
+    facts: list[int] = field(default_factory=lambda: [0, 0, 0])
+    speakers: SpeakerTally = field(default_factory=SpeakerTally)
+    problems: list[dict] = field(default_factory=list)
+    vectors: list[list[float]] = field(default_factory=list)
+
+    def add(self, s: DocScore) -> None:
+        for m in MODES:
+            self.modes[m].add(s.modes[m])
+        for d, by_key in s.groups.items():
+            for key, tallies in by_key.items():
+                mine = self.groups[d].setdefault(key, {m: Tally() for m in MODES})
+                for m in MODES:
+                    mine[m].add(tallies[m])
+        self.values.add(s.values)
+        self.facts = [a + b for a, b in zip(self.facts, s.facts, strict=True)]
+        self.speakers.add(s.speakers)
+        self.problems.extend(s.problems)
+        self.vectors.append(s.vector())
+
+
+def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
+             tolerance: float = DEFAULT_TOLERANCE, resamples: int = DEFAULT_RESAMPLES,
+             seed: int = DEFAULT_SEED, confidence: float = CONFIDENCE,
+             as_of: str | None = None,
+             progress: Callable[[int, str], None] | None = None,
+             cancelled: Callable[[], bool] | None = None) -> dict:
+    """Score every system on the gold transcripts all of them covered.
+
+    ``progress(done, name)`` is called after each transcript and ``cancelled()`` polled
+    between them (a cancelled evaluation reports on what was scored, with a warning).
+    """
+    accs = [_Acc() for _ in systems]
+    warnings: list[str] = []
+    gold_hashes: set[str] = set()
+    n_docs = n_gold = n_rejected = n_turns = 0
+    skipped: dict[str, int] = {}
+    for doc in docs:
+        if cancelled and cancelled():
+            warnings.append("evaluation cancelled: the figures cover part of the gold only")
+            break
+        gold_hashes.add(doc.hash)
+        missing = [s.name for s in systems if s.covered is not None and doc.hash not in s.covered]
+        if missing:
+            for name in missing:
+                skipped[name] = skipped.get(name, 0) + 1
+            continue
+        n_docs += 1
+        n_gold += len(doc.gold_mentions)
+        n_rejected += len(doc.rejected)
+        n_turns += len(doc.turns)
+        for s, acc in zip(systems, accs, strict=True):
+            acc.add(score_doc(doc, s.mentions.get(doc.hash, []), s.suggestions.get(doc.hash, []),
+                              tolerance))
+        if progress:
+            progress(n_docs, doc.name)
+    for name, n in skipped.items():
+        warnings.append(f"{n} gold transcript(s) left out of every score: {name} has no "
+                        "output for them (all systems are scored on the same transcripts)")
+    for s in systems:
+        if s.covered is not None:
+            extra = len(s.covered - gold_hashes)
+            if extra:
+                warnings.append(f"{extra} transcript(s) of {s.name} are not reviewed gold in "
+                                "this project: not scored")
+    if not n_docs:
+        warnings.append("no reviewed transcript to evaluate on: mark transcripts reviewed first")
+    weights = resample_weights(n_docs, resamples, seed) if resamples and n_docs else []
+    return {
+        "report_version": REPORT_VERSION,
+        "gold": {"transcripts": n_docs, "mentions": n_gold, "rejected": n_rejected,
+                 "turns": n_turns, "as_of": as_of},
+        "settings": {"tolerance": tolerance, "resamples": resamples, "seed": seed,
+                     "confidence": confidence},
+        "systems": [_system_report(s, a, weights, confidence)
+                    for s, a in zip(systems, accs, strict=True)],
+        "comparisons": _comparisons(systems, accs, weights, confidence),
+        "warnings": warnings,
+    }
+
+
+def _prf_dict(t: Tally) -> dict:
+    return {"precision": t.precision, "recall": t.recall, "f1": t.f1,
+            "possible": t.pos, "actual": t.act}
+
+
+def _system_report(s: System, a: _Acc, weights, confidence: float) -> dict:
+    ci = intervals(a.vectors, stats_from_vector, weights, confidence) if len(weights) else {}
+
+    def with_ci(prefix: str, d: dict, names: tuple[str, ...]) -> dict:
+        d["ci"] = {n: list(ci[f"{prefix}.{n}"]) for n in names if f"{prefix}.{n}" in ci}
+        return d
+
+    mentions = {m: with_ci(m, a.modes[m].as_dict(), ("precision", "recall", "f1"))
+                for m in MODES}
+    metric_groups = a.groups["metric"]
+    macro = {}
+    for m in MODES:
+        rows = [t[m] for t in metric_groups.values() if t[m].pos or t[m].act]
+        macro[m] = {"precision": fmean(t.precision for t in rows) if rows else 0.0,
+                    "recall": fmean(t.recall for t in rows) if rows else 0.0,
+                    "f1": fmean(t.f1 for t in rows) if rows else 0.0, "groups": len(rows)}
+    groups = {d: {k: {m: _prf_dict(v[m]) for m in MODES} for k, v in sorted(by.items())}
+              for d, by in a.groups.items()}
+    fg, fp, fm = a.facts
+    p, r, f = prf(fm, fp, fm, fg)
+    values = a.values.as_dict()
+    values["ci"] = {"within_rate": list(ci["values.within_rate"])} if ci else {}
+    speakers = a.speakers.as_dict()
+    speakers["ci"] = ({k: list(ci[f"speakers.{k}"]) for k in ("raw_accuracy", "after_accuracy")}
+                      if ci else {})
+    return {
+        "name": s.name, "source": s.source, "transcripts": len(a.vectors),
+        "mentions": mentions, "macro": macro,
+        "per_metric": groups["metric"], "per_unit_family": groups["unit_family"],
+        "slices": {d: groups[d] for d in ("format", "lang", "section", "kind")},
+        "values": values,
+        "facts": with_ci("facts", {"gold": fg, "predicted": fp, "matched": fm,
+                                   "precision": p, "recall": r, "f1": f},
+                         ("precision", "recall", "f1")),
+        "speakers": speakers,
+        "problems": a.problems,
+    }
+
+
+def _comparisons(systems: list[System], accs: list[_Acc], weights,
+                 confidence: float) -> list[dict]:
+    """Each system against the first one: differences and their paired intervals."""
+    if len(systems) < 2:
+        return []
+    base = accs[0]
+    base_stats = stats_from_vector(_total(base.vectors))
+    out = []
+    for s, a in zip(systems[1:], accs[1:], strict=True):
+        stats = stats_from_vector(_total(a.vectors))
+        ci = (paired_intervals(base.vectors, a.vectors, stats_from_vector, weights, confidence)
+              if len(weights) else {})
+        out.append({"baseline": systems[0].name, "system": s.name,
+                    "diff": {k: stats[k] - base_stats[k] for k in stats},
+                    "ci": {k: list(v) for k, v in ci.items()}})
+    return out
+
+
+def _total(vectors: list[list[float]]) -> list[float]:
+    if not vectors:
+        return [0.0] * 24
+    return [sum(col) for col in zip(*vectors, strict=True)]

@@ -1,0 +1,271 @@
+"""Fiscal periods: find period expressions in text and resolve them against the call's own
+fiscal period ("the quarter", "third quarter", "Q1 '26", "full year", "fiscal 20", "next
+quarter", "a year ago", "the December quarter"…).
+
+A period is written like the call metadata: ``FY2026Q1`` (a quarter) or ``FY2026`` (a fiscal
+year). Expressions such as "year-over-year", "sequentially" and those right after a comparator
+("than last quarter", "from the prior year") name the *base* of a comparison: they are
+marked ``base`` and never give their period to a number on the other side of the comparator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split())}
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+        "4th": 4, "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+        "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
+_MONTH_RE = "|".join(MONTHS)
+
+
+@dataclass(frozen=True)
+class FiscalPeriod:
+    """A fiscal quarter (``quarter`` 1–4) or a whole fiscal year (``quarter`` None)."""
+
+    year: int
+    quarter: int | None = None
+
+    def __str__(self) -> str:
+        return f"FY{self.year}" + (f"Q{self.quarter}" if self.quarter else "")
+
+    def shift(self, quarters: int) -> FiscalPeriod:
+        """The quarter ``quarters`` later (earlier when negative); a year shifts by years."""
+        if self.quarter is None:
+            return FiscalPeriod(self.year + quarters // 4)
+        n = self.year * 4 + self.quarter - 1 + quarters
+        return FiscalPeriod(n // 4, n % 4 + 1)
+
+    def compare(self, other: FiscalPeriod) -> int:
+        """-1, 0 or 1 as this period lies before, within/around or after ``other``."""
+        if self.quarter is None or other.quarter is None:
+            return (self.year > other.year) - (self.year < other.year)
+        a, b = (self.year, self.quarter), (other.year, other.quarter)
+        return (a > b) - (a < b)
+
+
+_FP_RE = re.compile(r"^FY(\d{4})(?:Q([1-4]))?$")
+
+
+def parse_fiscal_period(value: str | None) -> FiscalPeriod | None:
+    """``"FY2021Q2"`` → FiscalPeriod(2021, 2); None for anything else."""
+    m = _FP_RE.match((value or "").strip().upper())
+    if not m:
+        return None
+    return FiscalPeriod(int(m.group(1)), int(m.group(2)) if m.group(2) else None)
+
+
+@dataclass(frozen=True)
+class PeriodExpr:
+    """A period expression found in text (offsets into the string searched).
+
+    ``rel``: "q" (quarter ``quarter``, of ``year`` when written), "fy" (fiscal year ``year``,
+    or the call's when None), "cur_q", "prev_q", "next_q", "year_ago", "next_fy", "month"
+    (calendar ``month``/``year``), "ttm". ``base``: names the base of a comparison.
+    ``ends_month``: "… ending December 31" written after it (to learn the fiscal calendar).
+    """
+
+    start: int
+    end: int
+    rel: str
+    quarter: int | None = None
+    year: int | None = None
+    month: int | None = None
+    base: bool = False
+    ends_month: int | None = None
+
+
+_TAIL = (r"(?:\s*,?\s*(?:of\s+)?(?:(?:fiscal|FY)[\s-]*(?:year\s+)?['’]?\s?(?P<{g}a>(?:19|20)?\d{{2}})"
+         r"|['’]\s?(?P<{g}b>\d{{2}})|(?:calendar\s+)?(?P<{g}c>(?:19|20)\d{{2}})))?\b")
+_EN = [
+    ("q", r"(?:fiscal\s+(?:year\s+)?)?(?:Q(?P<qa>[1-4])|(?P<qb>[1-4])Q)\b" + _TAIL.format(g="qy")),
+    ("q", r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+          r"[\s-]+(?:fiscal[\s-]+)?quarter" + _TAIL.format(g="oy")),
+    ("fy", r"full\s+fiscal\s+(?P<fa>(?:19|20)\d{2})\s+year"),
+    ("fy", r"(?:full[\s-]+year\s+)?(?:full\s+)?(?:fiscal[\s-]+year|fiscal|FY)\s*['’]?\s?"
+           r"(?P<fb>(?:19|20)\d{2}|\d{2})\b"),
+    ("q", r"(?:the\s+)?(?P<mq>" + _MONTH_RE + r")(?:\s+(?P<mqy>(?:19|20)\d{2}))?\s+quarter"),
+    ("ttm", r"(?:trailing|last|past|prior)\s+(?:4|four|twelve|12)[\s-]+(?:quarters?|months?"
+            r"|month\s+period)|trailing[\s-]+(?:twelve|12)[\s-]+month|TTM|LTM"),
+    ("year_ago", r"(?:(?:a|the)\s+)?year[\s-]+ago(?:\s+(?:period|quarter))?|(?:the\s+)?"
+                 r"(?:last|prior|previous)\s+(?:fiscal\s+)?year|(?:the\s+)?prior[\s-]+year"
+                 r"(?:\s+(?:period|quarter))?|year[\s-]+earlier|same\s+(?:period|quarter)\s+"
+                 r"(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year"),
+    ("yoy", r"year[\s-]+over[\s-]+year|Y/Y|YoY|annually"),
+    ("next_fy", r"(?:next|coming|following|upcoming)\s+(?:fiscal\s+)?year"),
+    ("fy", r"(?:first|second|1st|2nd|back|front)\s+half(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+           r"(?:year|(?P<fh>(?:19|20)\d{2})))?|full[\s-]+(?:fiscal[\s-]+)?year|fiscal[\s-]+year"
+           r"(?:[\s-]+end\b)?|(?:this|the|current)\s+(?:fiscal\s+)?year(?![\s-]+(?:ago|over))"
+           r"|year[\s-]+end\b"),
+    ("prev_q", r"(?:the\s+)?(?:last|prior|previous|preceding|sequential)\s+quarter"),
+    ("seq", r"sequential(?:ly)?|quarter[\s-]+over[\s-]+quarter|Q/Q|QoQ"),
+    ("next_q", r"(?:the\s+)?(?:next|coming|following|upcoming)\s+quarter"),
+    ("cur_q", r"(?:this|the|current|that)\s+(?:current\s+)?(?:fiscal\s+)?quarter(?:'s)?"
+              r"(?:[\s-]+end\b)?|quarter[\s-]+end\b|quarter's\s+end"),
+    ("month", r"(?:the\s+)?(?:end\s+of\s+)?(?P<mo>" + _MONTH_RE + r")\s+(?P<moy>(?:19|20)\d{2})"),
+]
+_ZH = [
+    ("q", r"第\s*(?P<zq>[一二三四1-4])\s*(?:財政|财政)?季(?:度)?"),
+    ("fy", r"(?P<zy>(?:19|20)\d{2})\s*(?:財年|财年|財政年度|财政年度|會計年度|会计年度)"
+           r"|(?:財年|财年)\s*(?P<zy2>(?:19|20)\d{2})|全年|本財年|本财年"),
+    ("cur_q", r"本季(?:度)?|當季|当季"),
+    ("prev_q", r"上(?:一)?季(?:度)?"),
+    ("next_q", r"下(?:一)?季(?:度)?"),
+    ("year_ago", r"去年同期|上年同期|去年"),
+    ("yoy", r"年增|同比|按年"),
+]
+_AR_Q = r"(?:ال|لل)ربع"
+_AR_FY = r"(?:ال|لل)(?:عام|سنة)\s+(?:ال)?مالي(?:ة)?"
+_AR = [
+    ("q", _AR_Q + r"\s+(?:(?:ال)?مالي\s+)?(?P<aq>الأول|الثاني|الثالث|الرابع)(?:\s+(?:(?:ال)?مالي\s+)?"
+          r"(?:من|ل)\s*" + _AR_FY + r"\s+(?P<ay>(?:19|20)\d{2}))?"),
+    ("fy", _AR_FY + r"\s+(?:(?:ال)?كامل(?:ة)?\s+)?(?P<ay2>(?:19|20)\d{2})"),
+    ("cur_q", r"(?:هذا|هذه)\s+الربع|" + _AR_Q + r"\s+الحالي"),
+    ("prev_q", _AR_Q + r"\s+(?:السابق|الماضي)"),
+    ("next_q", _AR_Q + r"\s+(?:القادم|المقبل)"),
+    ("yoy", r"على\s+أساس\s+سنوي"),
+    ("year_ago", r"العام\s+الماضي|السنة\s+الماضية"),
+]
+
+
+def _combine(rules: list[tuple[str, str]], bounded: bool) -> tuple[re.Pattern[str], list[str]]:
+    names = [f"r{i}" for i in range(len(rules))]
+    body = "|".join(f"(?P<{n}>{pat})" for n, (_, pat) in zip(names, rules, strict=True))
+    # Arabic glues prepositions to the noun and Chinese has no spaces: no left boundary.
+    left = r"(?<![\w'])" if bounded else ""
+    return re.compile(rf"{left}(?:{body})", re.IGNORECASE), [r for r, _ in rules]
+
+
+_PATTERNS = {"en": _combine(_EN, True), "zh": _combine(_ZH + _EN[:1], False),
+             "ar": _combine(_AR + _EN[:1], False)}
+_ENDS_RE = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:just\s+)?(?:ending|ended|ends)\s+"
+                      rf"(?:on\s+)?(?P<em>{_MONTH_RE})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+                      r"(?:,?\s+(?:19|20)\d{2})?", re.IGNORECASE)
+# Right before an expression, these make it the base of a comparison.
+_COMPARATOR_RE = re.compile(r"(?:\b(?:than|from|over|versus|vs\.?|compared\s+(?:to|with)|"
+                            r"relative\s+to|against|since|above|below)\s+(?:the\s+|that\s+|"
+                            r"our\s+)?(?:levels?\s+(?:of|in)\s+)?|相比|較|较|مقارنة\s+ب)$",
+                            re.IGNORECASE)
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    n = int(s)
+    return n if n >= 100 else 2000 + n
+
+
+def find_periods(text: str, lang: str = "en") -> list[PeriodExpr]:
+    """Every period expression of ``text``, in order, non-overlapping."""
+    pattern, rels = _PATTERNS.get(lang, _PATTERNS["en"])
+    out: list[PeriodExpr] = []
+    for m in pattern.finditer(text):
+        # The outer group closes last, so lastgroup names the rule that matched.
+        out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+    return out
+
+
+def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    quarter = year = month = None
+    if rel == "q":
+        if g.get("mq"):
+            rel, month, year = "month_q", MONTHS[g["mq"].lower()], _year(g.get("mqy"))
+        else:
+            qtxt = g.get("qa") or g.get("qb") or g.get("ord") or g.get("zq") or g.get("aq")
+            quarter = _ORD[qtxt.lower()]
+            year = _year(next((g.get(k) for k in ("qya", "qyb", "qyc", "oya", "oyb", "oyc",
+                                                  "ay") if g.get(k)), None))
+    elif rel == "fy":
+        year = _year(next((g.get(k) for k in ("fa", "fb", "fh", "zy", "zy2", "ay2")
+                           if g.get(k)), None))
+    elif rel == "month":
+        month, year = MONTHS[g["mo"].lower()], _year(g.get("moy"))
+    base = rel in ("yoy", "seq") or bool(_COMPARATOR_RE.search(text[max(0, start - 30):start]))
+    if rel == "yoy":
+        rel = "year_ago"
+    elif rel == "seq":
+        rel = "prev_q"
+    ends = _ENDS_RE.match(text, end)
+    ends_month = MONTHS[ends.group("em").lower()] if ends else None
+    if ends:
+        end = ends.end()
+    return PeriodExpr(start, end, rel, quarter, year, month, base, ends_month)
+
+
+def infer_fy_end_month(exprs: list[PeriodExpr], call: FiscalPeriod | None) -> int | None:
+    """The calendar month that ends the company's fiscal year, learnt from phrases such as
+    "Q3 fiscal 2021 ending December 31" or "fiscal 2021 ending March 31" (None when the
+    text never says)."""
+    for e in exprs:
+        if e.ends_month is None:
+            continue
+        if e.rel == "fy":
+            return e.ends_month
+        quarter = e.quarter if e.rel == "q" else (call.quarter if call and e.rel == "cur_q"
+                                                  else None)
+        if quarter:
+            return (e.ends_month + 3 * (4 - quarter) - 1) % 12 + 1
+    return None
+
+
+def resolve(expr: PeriodExpr, call: FiscalPeriod | None, *, guidance: bool = False,
+            fy_end_month: int | None = None, year_scope: bool = False) -> FiscalPeriod | None:
+    """The fiscal period an expression names, relative to the call's period.
+
+    A quarter without a year is the latest such quarter for an actual figure, the next one
+    for guidance ("third quarter" in a Q2 call: this year; "first quarter" guided in a Q4
+    call: next year). ``year_scope``: the sentence talks about whole years, so "a year ago"
+    is the previous fiscal year rather than the same quarter a year earlier.
+    """
+    rel = expr.rel
+    if rel == "month_q" or (rel == "month" and expr.year):
+        if fy_end_month is None:
+            return None
+        year = expr.year
+        fy = (year + (1 if expr.month > fy_end_month else 0)) if year else None
+        quarter = ((expr.month - fy_end_month - 1) % 12) // 3 + 1
+        if fy is not None:
+            return FiscalPeriod(fy, quarter)
+        return _quarter_no_year(quarter, call, guidance) if rel == "month_q" else None
+    if rel == "q":
+        if expr.year:
+            return FiscalPeriod(expr.year, expr.quarter)
+        return _quarter_no_year(expr.quarter, call, guidance)
+    if rel == "fy":
+        if expr.year:
+            return FiscalPeriod(expr.year)
+        return FiscalPeriod(call.year) if call else None
+    if call is None or rel == "ttm":
+        return None
+    if rel == "cur_q":
+        return call if call.quarter else None
+    if rel == "prev_q":
+        return call.shift(-1) if call.quarter else None
+    if rel == "next_q":
+        return call.shift(1) if call.quarter else None
+    if rel == "year_ago":
+        if year_scope or call.quarter is None:
+            return FiscalPeriod(call.year - 1)
+        return FiscalPeriod(call.year - 1, call.quarter)
+    if rel == "next_fy":
+        return FiscalPeriod(call.year + 1)
+    return None
+
+
+def _quarter_no_year(quarter: int, call: FiscalPeriod | None,
+                     guidance: bool) -> FiscalPeriod | None:
+    if call is None or call.quarter is None:
+        return None
+    if guidance:
+        return FiscalPeriod(call.year + (1 if quarter <= call.quarter else 0), quarter)
+    return FiscalPeriod(call.year - (1 if quarter > call.quarter else 0), quarter)
+
+
+def as_base(expr: PeriodExpr) -> PeriodExpr:
+    """The same expression marked as the base of a comparison."""
+    return replace(expr, base=True)

@@ -1,0 +1,75 @@
+"""Formats of the transcript text, applied block by block (a QSyntaxHighlighter: Qt asks for
+one block at a time, so a 120 KB transcript with hundreds of mentions stays fast, and one
+changed mention re-formats only its own block)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from reviewer.gui.doc_builder import HEADER, OUTSIDE, SECTION, TRANSLATION, Layout
+from reviewer.gui.theme import Theme
+
+
+_WHOLE = 1 << 24  # Qt clamps to the block (lengths are UTF-16 units, not len(str))
+
+
+class TranscriptHighlighter(QSyntaxHighlighter):
+    """Styles headers, section rules, translations, text outside turns, and mentions."""
+
+    def __init__(self, doc: QTextDocument, theme: Theme) -> None:
+        super().__init__(doc)
+        self.layout: Layout | None = None
+        # line -> [(col16, len16, format)]
+        self.marks: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        f = {}
+        for style in ("speaker", "meta", "label", "status", "suggestion"):
+            fmt = QTextCharFormat()
+            fmt.setForeground(theme.muted if style == "meta" else theme.fg)
+            f[style] = fmt
+        f["speaker"].setFontWeight(QFont.Weight.Bold)
+        f["speaker"].setFontPointSize(self.document().defaultFont().pointSizeF() * 1.12)
+        f["label"].setFontItalic(True)
+        f["label"].setForeground(theme.error)
+        f["suggestion"].setForeground(theme.section_fg)
+        f["suggestion"].setFontWeight(QFont.Weight.DemiBold)
+        section = QTextCharFormat()
+        section.setForeground(theme.section_fg)
+        section.setFontWeight(QFont.Weight.Bold)
+        translation = QTextCharFormat()
+        translation.setForeground(theme.muted)
+        outside = QTextCharFormat()
+        outside.setForeground(theme.muted)
+        outside.setFontPointSize(self.document().defaultFont().pointSizeF() * 0.9)
+        self.formats = {**f, "section": section, "translation": translation,
+                        "outside": outside}
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        lay = self.layout
+        if lay is None:
+            return
+        n = self.currentBlock().blockNumber()
+        if n >= len(lay.kinds):
+            return
+        kind = lay.kinds[n]
+        base = None
+        if kind == HEADER:
+            for sp in lay.header_spans.get(n, ()):
+                self.setFormat(sp.start, sp.length, self.formats[sp.style])
+        elif kind == SECTION:
+            self.setFormat(0, _WHOLE, self.formats["section"])
+        elif kind == TRANSLATION:
+            base = self.formats["translation"]
+            self.setFormat(0, _WHOLE, base)
+        elif kind == OUTSIDE:
+            base = self.formats["outside"]
+            self.setFormat(0, _WHOLE, base)
+        for col, length, fmt in self.marks.get(n, ()):
+            if base is not None:
+                merged = QTextCharFormat(base)
+                merged.merge(fmt)
+                fmt = merged
+            self.setFormat(col, length, fmt)

@@ -1,0 +1,159 @@
+"""The mentions table: a Qt model over the controller's annotations, edited through commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from reviewer.core.review import Annotation, Edit
+from reviewer.gui.controller import ReviewController
+from reviewer.gui.theme import FAMILY_COLOURS, STATUS_GLYPHS, metric_family
+
+COLUMNS = ("text", "metric", "value", "unit", "period", "kind", "basis", "status", "confidence")
+HEADERS = {"text": "Text", "metric": "Metric", "value": "Value", "unit": "Unit",
+           "period": "Period", "kind": "Kind", "basis": "Basis", "status": "Status",
+           "confidence": "Conf."}
+EDITABLE = {"metric", "value", "unit", "period", "kind", "basis"}
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _num(v: float, unit: str | None) -> str:
+    if unit in ("percent", "bps", "ratio") or abs(v) < 1e4:
+        return f"{v:,.6g}" if abs(v) >= 1e4 else f"{v:.6g}"
+    for scale, word in _SCALES:
+        if abs(v) >= scale:
+            return f"{v / scale:.6g}{word}"
+    return f"{v:.6g}"
+
+
+def format_value(a: Annotation) -> str:
+    """A value as a reviewer would type it ("$212.4m", "60.9%", "10–12%"); it parses back."""
+    unit = a.unit
+    if a.value is None and a.low is None:
+        return ""
+    body = (_num(a.value, unit) if a.value is not None
+            else f"{_num(a.low, unit)}-{_num(a.high, unit)}")
+    if unit == "percent":
+        return body + "%"
+    if unit == "bps":
+        return body + " bps"
+    if unit in _SYMBOLS:
+        return ("-" if body.startswith("-") else "") + _SYMBOLS[unit] + body.lstrip("-")
+    if unit and len(unit) == 3 and unit.isupper():
+        return f"{unit} {body}"
+    return body
+
+
+class MentionsModel(QAbstractTableModel):
+    """One row per mention of the open transcript, in text order."""
+
+    def __init__(self, controller: ReviewController, parent=None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.rows: list[Annotation] = []
+        self._row_of: dict[int, int] = {}
+        self.text = ""
+        controller.transcriptOpened.connect(self.reload)
+        controller.annotationsChanged.connect(self.refresh)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        s = self.controller.session
+        self.text = s.text if s is not None else ""
+        self._set_rows(list(self.controller.annotations))
+        self.endResetModel()
+
+    def _set_rows(self, rows: list[Annotation]) -> None:
+        self.rows = rows
+        self._row_of = {a.id: i for i, a in enumerate(rows)}
+
+    def refresh(self, changed: set[int] | None) -> None:
+        """Take the controller's new annotations: in-place updates when the set of rows is
+        the same (keeps selection and scroll), a layout change otherwise."""
+        new = list(self.controller.annotations)
+        if [a.id for a in new] == [a.id for a in self.rows]:
+            old = self.rows
+            self._set_rows(new)
+            for i, (a, b) in enumerate(zip(old, new, strict=True)):
+                if a != b:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [a.id for a in self.rows]
+        persistent = self.persistentIndexList()
+        self._set_rows(new)
+        for p in persistent:
+            aid = old_ids[p.row()] if p.row() < len(old_ids) else None
+            r = self._row_of.get(aid, -1)
+            self.changePersistentIndex(p, self.index(r, p.column()) if r >= 0 else QModelIndex())
+        self.layoutChanged.emit()
+
+    def row_of(self, aid: int) -> int:
+        return self._row_of.get(aid, -1)
+
+    # -- Qt model API -----------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[COLUMNS[section]]
+        return None
+
+    def flags(self, index):
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if COLUMNS[index.column()] in EDITABLE:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        a = self.rows[index.row()]
+        col = COLUMNS[index.column()]
+        if role == ID_ROLE:
+            return a.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(a, col, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.ForegroundRole and a.status == "rejected":
+            return QColor("#8a8f98")
+        if role == Qt.ItemDataRole.DecorationRole and col == "metric":
+            return QColor(FAMILY_COLOURS.get(metric_family(a.metric), FAMILY_COLOURS[None]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            who = f" by {a.reviewer} at {a.updated_at}" if a.reviewer else ""
+            return f"{self.text[a.start:a.end]}  [{a.start}, {a.end})  {a.status}{who}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("value", "confidence"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, a: Annotation, col: str, edit: bool):
+        if col == "text":
+            return self.text[a.start:a.end].replace("\n", " ")
+        if col == "value":
+            return format_value(a)
+        if col == "status":
+            return a.status if edit else f"{STATUS_GLYPHS.get(a.status, '')} {a.status}"
+        if col == "confidence":
+            return "" if a.confidence is None else f"{a.confidence:.2f}"
+        v = getattr(a, col)
+        return "" if v is None else str(v)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        col = COLUMNS[index.column()]
+        if col not in EDITABLE:
+            return False
+        a = self.rows[index.row()]
+        if str(value) == str(self._display(a, col, True)):
+            return False  # the editor closed unchanged: not a decision
+        return self.controller.do(Edit(a.id, {col: value})) is not None
+
+    def persistent(self, row: int) -> QPersistentModelIndex:
+        return QPersistentModelIndex(self.index(row, 0))

@@ -1,0 +1,216 @@
+"""The mentions table beside the text: filter by status, edit in place with validation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.review import KINDS, InvalidDecision, parse_value
+from reviewer.core.review.fields import known_metrics
+from reviewer.gui.mentions_model import COLUMNS, ID_ROLE, MentionsModel
+
+STATUS_FILTERS = {"All mentions": None, "Pending": {"pending"},
+                  "Decided": {"accepted", "corrected", "added", "rejected"},
+                  "In the gold": {"accepted", "corrected", "added"}, "Rejected": {"rejected"}}
+
+
+class ValueValidator(QValidator):
+    """Only what the number grammar reads can be committed ("$1.2bn", "12%", "10-12%")."""
+
+    def validate(self, text: str, pos: int):
+        try:
+            parse_value(text)
+        except InvalidDecision:
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+
+class MentionDelegate(QStyledItemDelegate):
+    """Editors per column: a checked value field, combos for metric, kind and basis."""
+
+    preview = Signal(str)
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        col = COLUMNS[index.column()]
+        if col in ("kind", "basis"):
+            box = QComboBox(parent)
+            box.addItems(["", *KINDS] if col == "kind" else ["", "gaap", "non_gaap"])
+            return box
+        if col == "metric":
+            box = QComboBox(parent)
+            box.setEditable(True)
+            box.addItems(sorted(known_metrics()))
+            box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            box.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+            return box
+        edit = QLineEdit(parent)
+        if col == "value":
+            edit.setValidator(ValueValidator(edit))
+            edit.setPlaceholderText("e.g. $1.2bn, 12%, 10-12%")
+            edit.textChanged.connect(self._preview)
+        return edit
+
+    def _preview(self, text: str) -> None:
+        try:
+            v = parse_value(text)
+        except InvalidDecision as exc:
+            self.preview.emit(f"Value: {exc}")
+            return
+        shown = f"{v.value:,.10g}" if v.value is not None else f"{v.low:,.10g} to {v.high:,.10g}"
+        self.preview.emit(f"Value reads as {shown} {v.unit or '(unit unchanged)'}")
+
+    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+        value = index.data(Qt.ItemDataRole.EditRole) or ""
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                editor.setEditText(value)
+            else:
+                editor.setCurrentIndex(max(0, editor.findText(value)))
+        else:
+            editor.setText(value)
+            editor.selectAll()
+
+    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
+        text = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+        model.setData(index, text, Qt.ItemDataRole.EditRole)
+
+
+class StatusFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.statuses: set[str] | None = None
+
+    def set_statuses(self, statuses: set[str] | None) -> None:
+        self.statuses = statuses
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 - Qt override
+        if self.statuses is None:
+            return True
+        model: MentionsModel = self.sourceModel()
+        return model.rows[row].status in self.statuses
+
+
+class MentionsPanel(QWidget):
+    """Filter + table; emits the mention the reviewer moves to."""
+
+    currentMentionChanged = Signal(object)  # annotation id or None
+
+    def __init__(self, model: MentionsModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._quiet = False
+        self.proxy = StatusFilter(self)
+        self.proxy.setSourceModel(model)
+        self.filter = QComboBox()
+        self.filter.setObjectName("mentionFilter")
+        self.filter.addItems(list(STATUS_FILTERS))
+        self.filter.currentTextChanged.connect(
+            lambda t: self.proxy.set_statuses(STATUS_FILTERS[t]))
+        self.count = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        self.table = QTableView()
+        self.table.setObjectName("mentionsTable")
+        self.table.setModel(self.proxy)
+        self.delegate = MentionDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 8)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setStretchLastSection(False)
+        widths = {"text": 130, "metric": 150, "value": 90, "unit": 60, "period": 80,
+                  "kind": 70, "basis": 70, "status": 95, "confidence": 48}
+        for i, c in enumerate(COLUMNS):
+            self.table.setColumnWidth(i, widths[c])
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.table)
+        for sig in (model.modelReset, model.dataChanged, model.layoutChanged):
+            sig.connect(self._count)
+
+    def _count(self, *_args) -> None:
+        decided = sum(1 for a in self.model.rows if a.status != "pending")
+        self.count.setText(f"{decided} / {len(self.model.rows)} decided")
+
+    def _row_changed(self, current, _previous) -> None:
+        if self._quiet:
+            return
+        self.currentMentionChanged.emit(current.data(ID_ROLE) if current.isValid() else None)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def current_id(self) -> int | None:
+        idx = self.table.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() else None
+
+    def select_id(self, aid: int | None, column: int | None = None) -> bool:
+        """Make a mention current without emitting it back (the caller already knows)."""
+        row = self.model.row_of(aid) if aid is not None else -1
+        if row < 0:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, column or 0))
+        if not idx.isValid():  # hidden by the filter: show everything
+            self.filter.setCurrentIndex(0)
+            idx = self.proxy.mapFromSource(self.model.index(row, column or 0))
+        col = self.table.currentIndex().column() if column is None else column
+        idx = idx.siblingAtColumn(max(col, 0))
+        self._quiet = True
+        try:
+            self.table.setCurrentIndex(idx)
+        finally:
+            self._quiet = False
+        self.table.scrollTo(idx)
+        return True
+
+    def step(self, delta: int, *, pending_only: bool = False) -> int | None:
+        """The id ``delta`` rows away from the current one (in the visible order)."""
+        n = self.proxy.rowCount()
+        if not n:
+            return None
+        cur = self.table.currentIndex()
+        row = cur.row() if cur.isValid() else (-1 if delta > 0 else n)
+        r = row + delta
+        while 0 <= r < n:
+            idx = self.proxy.index(r, 0)
+            src = self.model.rows[self.proxy.mapToSource(idx).row()]
+            if not pending_only or src.status == "pending":
+                return src.id
+            r += 1 if delta > 0 else -1
+        return None
+
+    def edit_current(self, column: str = "value") -> bool:
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return False
+        target = idx.siblingAtColumn(COLUMNS.index(column))
+        self.table.setCurrentIndex(target)
+        self.table.setFocus()
+        self.table.edit(target)
+        return True

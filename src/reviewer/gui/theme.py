@@ -1,0 +1,126 @@
+"""Light and dark palettes (following the system unless the user picks one), and the
+colours of mentions: hue by metric family, style by review status."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+THEMES = ("system", "light", "dark")
+FAMILY_COLOURS = {  # hue per metric family, readable on light and dark backgrounds
+    "money": "#2f7ed8", "percent": "#2ca02c", "rate": "#17a39a", "growth": "#e08a00",
+    "per_share": "#9b59b6", "count": "#c0504d", None: "#7f8c8d",
+}
+FAMILY_NAMES = {"money": "money", "percent": "percentage", "rate": "rate",
+                "growth": "growth", "per_share": "per share", "count": "count",
+                None: "unknown metric"}
+STATUS_GLYPHS = {"pending": "\u25cb", "accepted": "\u2713", "corrected": "\u270e",
+                 "rejected": "\u2715", "added": "\uff0b"}
+
+
+@lru_cache(maxsize=512)
+def metric_family(metric: str | None) -> str | None:
+    """The taxonomy family of a metric id (money, percent, growth...), None when unknown."""
+    if not metric:
+        return None
+    try:
+        from reviewer.core.extract.taxonomy import default_taxonomy
+
+        m = default_taxonomy().get(metric)
+    except Exception:  # a broken user taxonomy: colour by a guess
+        m = None
+    if m is not None:
+        return m.family
+    for key, fam in (("growth", "growth"), ("margin", "percent"), ("eps", "per_share"),
+                     ("count", "count"), ("customers", "count"), ("rate", "rate")):
+        if key in metric:
+            return fam
+    return "money"
+
+
+class Theme:
+    """The active palette and the text formats derived from it."""
+
+    def __init__(self, dark: bool) -> None:
+        self.dark = dark
+        self._cache: dict[tuple, QTextCharFormat] = {}
+        fg = QColor("#e6e6e6" if dark else "#1e1e1e")
+        self.muted = QColor("#8a8f98" if dark else "#80868f")
+        self.fg = fg
+        self.header_bg = QColor("#2b3440" if dark else "#e8eef6")
+        self.section_fg = QColor("#9fb7d6" if dark else "#3b5b85")
+        self.error = QColor("#ff6b6b" if dark else "#c0392b")
+
+    def mention_format(self, metric: str | None, status: str) -> QTextCharFormat:
+        key = (metric_family(metric), status)
+        fmt = self._cache.get(key)
+        if fmt is not None:
+            return fmt
+        base = QColor(FAMILY_COLOURS.get(key[0], FAMILY_COLOURS[None]))
+        fmt = QTextCharFormat()
+        bg = QColor(base)
+        if status == "rejected":
+            fmt.setFontStrikeOut(True)
+            fmt.setForeground(self.muted)
+        elif status == "pending":
+            bg.setAlpha(60 if self.dark else 45)
+            fmt.setBackground(bg)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(base)
+        else:
+            bg.setAlpha(120 if self.dark else 95)
+            fmt.setBackground(bg)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(base)
+            if status == "corrected":
+                fmt.setFontItalic(True)
+            if status == "added":
+                fmt.setFontWeight(QFont.Weight.Bold)
+        self._cache[key] = fmt
+        return fmt
+
+    def check_format(self) -> QTextCharFormat:
+        """An inconsistent number in a translation."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(self.error)
+        return fmt
+
+
+def system_is_dark() -> bool:
+    """Whether the desktop asks for dark colours (Qt 6.5+; unknown counts as light)."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1f2023", QPalette.ColorRole.AlternateBase: "#26282c",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#33363b",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#3d6fb6",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#33363b",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.Link: "#7fb2ff",
+        QPalette.ColorRole.PlaceholderText: "#8a8f98", QPalette.ColorRole.Mid: "#44474d",
+        QPalette.ColorRole.Light: "#505359", QPalette.ColorRole.Dark: "#18191b",
+        QPalette.ColorRole.Midlight: "#3a3d42", QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.BrightText: "#ffffff",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6d7178"))
+    return p
+
+
+def apply_theme(app: QApplication, choice: str = "system") -> Theme:
+    """Set the Fusion style with a light or dark palette; returns the matching Theme."""
+    if app.style().name().lower() != "fusion":
+        app.setStyle(QStyleFactory.create("Fusion"))
+    dark = system_is_dark() if choice == "system" else choice == "dark"
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    return Theme(dark)

@@ -1,0 +1,182 @@
+"""The transcript list: company, period, format, review status and progress; filter, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.core.store import Project, TranscriptSummary
+from reviewer.core.store import review as store
+
+STATUS_NAMES = {"new": "new", "in_progress": "in progress", "reviewed": "\u2713 reviewed"}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class TranscriptsModel(QAbstractTableModel):
+    COLS = ("Company", "Period", "Format", "Status", "Decided", "File")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[TranscriptSummary] = []
+        self.progress: dict[int, tuple[int, int]] = {}
+
+    def load(self, project: Project | None) -> None:
+        self.beginResetModel()
+        if project is None:
+            self.rows, self.progress = [], {}
+        else:
+            self.rows = project.list_transcripts()
+            self.progress = store.progress(project.db)
+        self.endResetModel()
+
+    def update_one(self, project: Project, tid: int) -> None:
+        """Refresh one row (status, progress) after a decision, cheaply."""
+        for i, r in enumerate(self.rows):
+            if r.id == tid:
+                state = store.transcript_state(project.db, tid)
+                self.rows[i] = TranscriptSummary(**{**r.__dict__, "status": state["status"]})
+                self.progress.update(store.progress(project.db, tid))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLS) - 1))
+                return
+
+    def row_of(self, tid: int) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.id == tid), -1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == ID_ROLE:
+            return r.id
+        decided, total = self.progress.get(r.id, (0, 0))
+        if role == SORT_ROLE and col == 4:
+            return decided / total if total else -1.0
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return (r.company or r.name, r.fiscal_period or "", r.format,
+                    STATUS_NAMES.get(r.status, r.status),
+                    f"{decided}/{total}" if total else "\u2013", r.name)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"{r.name}\n{r.company or '?'} {r.fiscal_period or ''} {r.date or ''}\n"
+                    f"{r.turns} turns, {decided} of {total} mentions decided")
+        return None
+
+
+class TranscriptFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.status: str | None = None
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SORT_ROLE)
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 - Qt override
+        if self.status and self.sourceModel().rows[row].status != self.status:
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class TranscriptsPanel(QWidget):
+    """Search box, status filter and the list; emits the transcript to open."""
+
+    transcriptActivated = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = TranscriptsModel(self)
+        self.proxy = TranscriptFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setObjectName("transcriptSearch")
+        self.search.setPlaceholderText("Filter by company, period, file\u2026")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(
+            lambda t: self.proxy.setFilterRegularExpression(
+                QRegularExpression(QRegularExpression.escape(t),
+                                   QRegularExpression.PatternOption.CaseInsensitiveOption)))
+        self.status = QComboBox()
+        for label, value in (("All", None), ("New", "new"), ("In progress", "in_progress"),
+                             ("Reviewed", "reviewed")):
+            self.status.addItem(label, value)
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_status(self.status.currentData()))
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status)
+        self.table = QTableView()
+        self.table.setObjectName("transcriptList")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(TranscriptsModel.COLS)):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(5, True)
+        self.table.selectionModel().currentRowChanged.connect(self._activated)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.table)
+        self._quiet = False
+
+    def _activated(self, current, _prev) -> None:
+        if not self._quiet and current.isValid():
+            self.transcriptActivated.emit(current.data(ID_ROLE))
+
+    def select(self, tid: int) -> None:
+        """Show ``tid`` as the current transcript without re-opening it."""
+        row = self.model.row_of(tid)
+        if row < 0:
+            return
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if idx.isValid():
+            self._quiet = True
+            self.table.setCurrentIndex(idx)
+            self._quiet = False
+            self.table.scrollTo(idx)
+
+    def step(self, delta: int) -> int | None:
+        """The id of the transcript ``delta`` rows from the current one (visible order)."""
+        cur = self.table.currentIndex()
+        r = (cur.row() if cur.isValid() else -1) + delta
+        if 0 <= r < self.proxy.rowCount():
+            return self.proxy.index(r, 0).data(ID_ROLE)
+        return None
