@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from reviewer import __version__, cli_evaluate
+from reviewer import __version__, cli_evaluate, cli_extract, cli_gui
 from reviewer.core.errors import ReviewerError
 from reviewer.core.store import Project, TranscriptSummary
 
@@ -35,7 +35,7 @@ def cli(ctx: click.Context) -> None:
     """Transcript Reviewer: build and use gold datasets of financial metrics in
     earnings-call transcripts. With no command, opens the built-in demo project."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(demo)
+        cli_gui.run_default(ctx, demo)
 
 
 @cli.command()
@@ -146,6 +146,8 @@ cli.add_command(cli_evaluate.agreement)
 cli.add_command(cli_evaluate.merge)
 cli.add_command(cli_evaluate.export)
 cli.add_command(cli_evaluate.import_annotations)
+cli_extract.register(cli)
+cli_gui.register(cli)
 
 
 def main() -> None:

@@ -107,10 +107,16 @@ def agreement(projects: tuple[Path, ...], reviewers: tuple[str, str] | None,
     from reviewer.core.evaluate.agreement import agreement as compare
     from reviewer.core.evaluate.agreement import render_agreement
     from reviewer.core.store.gold import iter_transcripts, reviewer_versions
+    from reviewer.core.store.gold import reviewers as gold_reviewers
 
     if reviewers and len(projects) == 1:
         project = _open(projects[0])
         try:
+            known = gold_reviewers(project)
+            for r in reviewers:
+                if r not in known:
+                    raise InputError(f"{r!r} made no decision in {projects[0].name} "
+                                     f"(reviewers: {', '.join(known) or 'none'})")
             a, b = (reviewer_versions(project, r) for r in reviewers)
             rep = compare(a, b, names=reviewers, tolerance=tolerance)
         finally:

@@ -105,7 +105,7 @@ def test_list_on_a_corrupt_project_says_so_and_keeps_the_file(runner, tmp_path) 
 
 
 def test_demo_project_is_created_in_the_user_data_dir(runner, tmp_path) -> None:
-    out = runner.invoke(cli, [])
+    out = runner.invoke(cli, ["demo"])
     assert out.exit_code == 0, out.output
     created = list(Path(tmp_path / "home" / "data").rglob("demo.db"))
     assert created, out.output

@@ -65,7 +65,7 @@ def test_preannotate_only_once(setup) -> None:
 
 
 def test_accept_reject_record_who_and_log_the_decision(setup) -> None:
-    project, tid, s = setup
+    _project, _tid, s = setup
     a, b = s.annotations()[:2]
     s.do(Accept(a.id))
     s.do(Reject(b.id))
@@ -260,7 +260,7 @@ def test_locked_project_changes_nothing(setup, tmp_path) -> None:
 
 
 def test_undo_refuses_rows_changed_by_someone_else(setup, tmp_path) -> None:
-    project, tid, s = setup
+    _project, tid, s = setup
     a = s.annotations()[0]
     s.do(Accept(a.id))
     other = ReviewSession(open_project(tmp_path / "p.db"), tid, "bo")

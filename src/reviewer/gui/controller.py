@@ -39,7 +39,7 @@ class ReviewController(QObject):
     notice = Signal(str)  # a one-line message for the status bar
     failed = Signal(str, str)  # title, message: shown as a dialog
 
-    def __init__(self, project: Project, reviewer: str, parent=None) -> None:
+    def __init__(self, project: Project | None, reviewer: str, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.reviewer = reviewer
@@ -52,6 +52,12 @@ class ReviewController(QObject):
         self._version = self._data_version()
 
     # -- opening ----------------------------------------------------------------------------
+
+    def set_project(self, project: Project) -> None:
+        """Switch to another project (the caller closes the old one)."""
+        self.project = project
+        self.open_transcript(None)
+        self._version = self._data_version()
 
     def open_transcript(self, tid: int | None) -> bool:
         """Start reviewing one transcript (pre-annotating it from the newest run if new)."""
@@ -142,8 +148,9 @@ class ReviewController(QObject):
         s = self.session
         tables = {c["table"] for c in d.changes}
         if "annotations" in tables:
-            self.annotations = s.annotations()
-            self.annotationsChanged.emit(d.touched("annotations"))
+            touched = d.touched("annotations")
+            self.annotations = self._refreshed(touched, d)
+            self.annotationsChanged.emit(touched)
         if "participants" in tables:
             self.roster = s.roster()
             self.rosterChanged.emit()
@@ -154,6 +161,22 @@ class ReviewController(QObject):
         self.decided.emit(d)
         self.stateChanged.emit()
         self.notice.emit(message)
+
+    def _refreshed(self, touched: set[int], d: Decision) -> list[Annotation]:
+        """The annotations after a decision: only the touched rows are re-read when none
+        was created or deleted (the common case: accept, reject, edit)."""
+        rows = [c for c in d.changes if c["table"] == "annotations"]
+        if any(c["before"] is None or c["after"] is None for c in rows):
+            return self.session.annotations()
+        fresh = {}
+        for aid in touched:
+            row = store.annotation(self.project.db, aid)
+            if row is None:
+                return self.session.annotations()
+            fresh[aid] = Annotation.from_row(row)
+        out = [fresh.get(a.id, a) for a in self.annotations]
+        out.sort(key=lambda a: (a.start, a.end, a.id))
+        return out
 
     # -- reads ------------------------------------------------------------------------------
 

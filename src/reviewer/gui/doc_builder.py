@@ -42,6 +42,7 @@ class Layout:
     header_line: dict[int, int] = field(default_factory=dict)  # turn index -> line
     header_spans: dict[int, list[HeaderSpan]] = field(default_factory=dict)  # line -> spans
     _starts: list[int] = field(default_factory=list)
+    _astral: set[int] = field(default_factory=set)  # lines with characters beyond the BMP
     _by_line: dict[int, list[tuple[int, int, int, int]]] = field(default_factory=dict)
 
     @property
@@ -56,6 +57,7 @@ class Layout:
 
     def finish(self) -> None:
         self.segments.sort()
+        self._astral = {i for i, line in enumerate(self.lines) if _ASTRAL.search(line)}
         self._starts = [s[0] for s in self.segments]
         self._by_line = {}
         for seg in self.segments:
@@ -72,17 +74,17 @@ class Layout:
             s, e, line, col = self.segments[i]
             lo, hi = max(s, start), min(e, end)
             if lo < hi:
-                text = self.lines[line]
                 c0, c1 = col + lo - s, col + hi - s
-                a, b = utf16(text, c0), utf16(text, c1)
-                out.append((line, a, b - a))
+                if line in self._astral:  # only there do Qt's UTF-16 columns differ
+                    c0, c1 = utf16(self.lines[line], c0), utf16(self.lines[line], c1)
+                out.append((line, c0, c1 - c0))
             i += 1
         return out
 
     def to_source(self, line: int, col16: int) -> int | None:
         """Source offset of a display position, ``None`` on synthetic text (headers...)."""
         text = self.lines[line] if 0 <= line < len(self.lines) else ""
-        col = from_utf16(text, col16)
+        col = from_utf16(text, col16) if line in self._astral else col16
         for s, e, _, c in self._by_line.get(line, ()):
             if c <= col <= c + (e - s):
                 return s + col - c
@@ -136,14 +138,16 @@ def header_text(t: TurnState, sug: Suggestion | None) -> tuple[str, list[HeaderS
     parts: list[tuple[str, str]] = [
         ("\u258d ", "meta"), (t.current_speaker or t.label or "(no label)", "speaker"),
         (f"   {t.current_role.upper()}", "meta"), (f"   turn {t.idx}", "meta")]
-    if t.label and t.label != t.current_speaker:
+    if t.current_speaker is None:
+        parts.append(("   not in the roster", "meta"))
+    elif t.label and t.label != t.current_speaker:
         parts.append((f"   label \u201c{t.label}\u201d", "label"))
     if t.speaker_status == "corrected":
         parts.append(("   \u270e corrected", "status"))
     elif t.speaker_status == "confirmed":
         parts.append(("   \u2713 confirmed", "status"))
     if sug and sug.suggested != t.current_speaker:
-        parts.append((f"   \u2691 suggested: {sug.suggested} (S)", "suggestion"))
+        parts.append((f"   \u2691 {sug.suggested}? (S)", "suggestion"))
     text, spans, pos = "", [], 0
     for piece, style in parts:
         n16 = len(piece.encode("utf-16-le")) // 2

@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocum
 from reviewer.gui.doc_builder import HEADER, OUTSIDE, SECTION, TRANSLATION, Layout
 from reviewer.gui.theme import Theme
 
-
 _WHOLE = 1 << 24  # Qt clamps to the block (lengths are UTF-16 units, not len(str))
 
 
@@ -47,7 +46,7 @@ class TranscriptHighlighter(QSyntaxHighlighter):
         self.formats = {**f, "section": section, "translation": translation,
                         "outside": outside}
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         lay = self.layout
         if lay is None:
             return

@@ -9,6 +9,8 @@ from reviewer.core.review import Annotation, Edit
 from reviewer.gui.controller import ReviewController
 from reviewer.gui.theme import FAMILY_COLOURS, STATUS_GLYPHS, metric_family
 
+NO_PARENT = QModelIndex()  # the invisible root of a flat model
+
 COLUMNS = ("text", "metric", "value", "unit", "period", "kind", "basis", "status", "confidence")
 HEADERS = {"text": "Text", "metric": "Metric", "value": "Value", "unit": "Unit",
            "period": "Period", "kind": "Kind", "basis": "Basis", "status": "Status",
@@ -95,13 +97,13 @@ class MentionsModel(QAbstractTableModel):
 
     # -- Qt model API -----------------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[COLUMNS[section]]
         return None
@@ -144,7 +146,7 @@ class MentionsModel(QAbstractTableModel):
         v = getattr(a, col)
         return "" if v is None else str(v)
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         col = COLUMNS[index.column()]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.review import KINDS, InvalidDecision, parse_value
 from reviewer.core.review.fields import known_metrics
 from reviewer.gui.mentions_model import COLUMNS, ID_ROLE, MentionsModel
+from reviewer.gui.transcripts_panel import refilter
 
 STATUS_FILTERS = {"All mentions": None, "Pending": {"pending"},
                   "Decided": {"accepted", "corrected", "added", "rejected"},
@@ -43,7 +44,7 @@ class MentionDelegate(QStyledItemDelegate):
 
     preview = Signal(str)
 
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(self, parent, option, index):
         col = COLUMNS[index.column()]
         if col in ("kind", "basis"):
             box = QComboBox(parent)
@@ -73,7 +74,7 @@ class MentionDelegate(QStyledItemDelegate):
         shown = f"{v.value:,.10g}" if v.value is not None else f"{v.low:,.10g} to {v.high:,.10g}"
         self.preview.emit(f"Value reads as {shown} {v.unit or '(unit unchanged)'}")
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+    def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QComboBox):
             if editor.isEditable():
@@ -84,7 +85,7 @@ class MentionDelegate(QStyledItemDelegate):
             editor.setText(value)
             editor.selectAll()
 
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
+    def setModelData(self, editor, model, index):
         text = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
@@ -96,9 +97,9 @@ class StatusFilter(QSortFilterProxyModel):
 
     def set_statuses(self, statuses: set[str] | None) -> None:
         self.statuses = statuses
-        self.invalidateFilter()
+        refilter(self)
 
-    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, row, parent) -> bool:
         if self.statuses is None:
             return True
         model: MentionsModel = self.sourceModel()
@@ -143,8 +144,8 @@ class MentionsPanel(QWidget):
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(False)
-        widths = {"text": 130, "metric": 150, "value": 90, "unit": 60, "period": 80,
-                  "kind": 70, "basis": 70, "status": 95, "confidence": 48}
+        widths = {"text": 104, "metric": 150, "value": 76, "unit": 50, "period": 72,
+                  "kind": 74, "basis": 64, "status": 92, "confidence": 44}
         for i, c in enumerate(COLUMNS):
             self.table.setColumnWidth(i, widths[c])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

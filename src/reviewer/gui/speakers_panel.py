@@ -35,6 +35,8 @@ from reviewer.core.review import (
 )
 from reviewer.gui.controller import ReviewController
 
+NO_PARENT = QModelIndex()  # the invisible root of a flat model
+
 SECTION_NAMES = {"prepared": "prepared remarks", "qa": "questions and answers"}
 
 
@@ -54,13 +56,13 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.c.roster)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.COLS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLS[section]
         return None
@@ -82,7 +84,7 @@ class RosterModel(QAbstractTableModel):
             return str(sum(1 for t in self.c.turns if t.current_speaker == p.name))
         return (p.name, p.role, p.affiliation or "")[col]
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         p = self.c.roster[index.row()]
         value = str(value).strip()
         if index.column() == 0 and value and value != p.name:
@@ -93,20 +95,20 @@ class RosterModel(QAbstractTableModel):
 
 
 class RoleDelegate(QStyledItemDelegate):
-    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+    def createEditor(self, parent, option, index):
         if index.column() != 1:
             return super().createEditor(parent, option, index)
         box = QComboBox(parent)
         box.addItems(list(ROLES))
         return box
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+    def setEditorData(self, editor, index):
         if isinstance(editor, QComboBox):
             editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole))
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
+    def setModelData(self, editor, model, index):
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentText())
         else:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.core.model import ParsedTranscript
@@ -96,6 +96,7 @@ class TranscriptView(QPlainTextEdit):
         self.highlighter.layout = None
         self._anns, self._starts, self._ann_lines = {}, [], {}
         self.setPlainText("")
+        self._extras()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -267,7 +268,7 @@ class TranscriptView(QPlainTextEdit):
     def _cursor_moved(self) -> None:
         self._set_turn(self.turn_at_cursor())
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         cur = self.textCursor()
         if cur.hasSelection() or event.button() != Qt.MouseButton.LeftButton:
@@ -278,20 +279,38 @@ class TranscriptView(QPlainTextEdit):
         if aid is not None:
             self.mentionClicked.emit(aid)
 
-    # -- extra selections: header bands, the current mention, the find hit ------------------
+    # -- header bands; extra selections: the current mention, the find hit -----------------
+
+    def paintEvent(self, event) -> None:
+        """Full-width bands behind headers and section rules, painted under the text for the
+        visible blocks only (extra selections or block formats would lay out every banded
+        block of the document at once)."""
+        kinds = self.layout_.kinds
+        if kinds:
+            p = QPainter(self.viewport())
+            band, rule = QColor(self.theme.header_bg), QColor(self.theme.header_bg)
+            rule.setAlpha(90)
+            offset = self.contentOffset()
+            width = self.viewport().width()
+            bottom = event.rect().bottom()
+            block = self.firstVisibleBlock()
+            while block.isValid():
+                r = self.blockBoundingGeometry(block).translated(offset)
+                if r.top() > bottom:
+                    break
+                n = block.blockNumber()
+                kind = kinds[n] if n < len(kinds) else None
+                if kind in (HEADER, SECTION):
+                    p.fillRect(QRectF(0, r.top(), width, r.height()),
+                               band if kind == HEADER else rule)
+                block = block.next()
+            p.end()
+        super().paintEvent(event)
 
     def _extras(self) -> None:
-        sels = []
+        """The current mention and the find hit."""
         doc = self.document()
-        band, rule = QColor(self.theme.header_bg), QColor(self.theme.header_bg)
-        rule.setAlpha(90)
-        for ln, kind in ((ln, k) for ln, k in enumerate(self.layout_.kinds)
-                         if k in (HEADER, SECTION)):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(doc.findBlockByNumber(ln))
-            sel.format.setBackground(band if kind == HEADER else rule)
-            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            sels.append(sel)
+        sels = []
         a = self._anns.get(self._current) if self._current is not None else None
         if a is not None:
             colour = QColor("#8a6d00" if self.theme.dark else "#ffd54a")

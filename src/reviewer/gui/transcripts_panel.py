@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 from reviewer.core.store import Project, TranscriptSummary
 from reviewer.core.store import review as store
 
+NO_PARENT = QModelIndex()  # the invisible root of a flat model
+
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "reviewed": "\u2713 reviewed"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class TranscriptsModel(QAbstractTableModel):
-    COLS = ("Company", "Period", "Format", "Status", "Decided", "File")
+    COLS = ("Company", "Period", "Status", "Decided", "Format", "File")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -59,13 +61,13 @@ class TranscriptsModel(QAbstractTableModel):
     def row_of(self, tid: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == tid), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.COLS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLS[section]
         return None
@@ -78,16 +80,25 @@ class TranscriptsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.id
         decided, total = self.progress.get(r.id, (0, 0))
-        if role == SORT_ROLE and col == 4:
+        if role == SORT_ROLE and col == 3:
             return decided / total if total else -1.0
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return (r.company or r.name, r.fiscal_period or "", r.format,
+            return (r.company or r.name, r.fiscal_period or "",
                     STATUS_NAMES.get(r.status, r.status),
-                    f"{decided}/{total}" if total else "\u2013", r.name)[col]
+                    f"{decided}/{total}" if total else "\u2013", r.format, r.name)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return (f"{r.name}\n{r.company or '?'} {r.fiscal_period or ''} {r.date or ''}\n"
                     f"{r.turns} turns, {decided} of {total} mentions decided")
         return None
+
+
+def refilter(proxy: QSortFilterProxyModel) -> None:
+    """Re-run the row filter (Qt 6.10 replaced invalidateFilter by begin/endFilterChange)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        proxy.endFilterChange()
+    else:
+        proxy.invalidateFilter()
 
 
 class TranscriptFilter(QSortFilterProxyModel):
@@ -100,9 +111,9 @@ class TranscriptFilter(QSortFilterProxyModel):
 
     def set_status(self, status: str | None) -> None:
         self.status = status
-        self.invalidateFilter()
+        refilter(self)
 
-    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, row, parent) -> bool:
         if self.status and self.sourceModel().rows[row].status != self.status:
             return False
         return super().filterAcceptsRow(row, parent)
@@ -146,10 +157,12 @@ class TranscriptsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         head = self.table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(TranscriptsModel.COLS)):
-            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setStretchLastSection(True)
+        for col, width in enumerate((150, 74, 92, 60, 120)):
+            self.table.setColumnWidth(col, width)
         self.table.setColumnHidden(5, True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._activated)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

@@ -23,11 +23,20 @@ Stats = Callable[[Sequence[float]], dict[str, float]]
 def resample_weights(n: int, resamples: int, seed: int) -> np.ndarray:
     """``resamples`` x ``n`` counts: how often each transcript is drawn in each resample."""
     rng = random.Random(seed)
-    weights = np.zeros((resamples, n), dtype=np.float64)
+    # Counts fit a byte (a transcript drawn 256 times out of n is beyond any real chance):
+    # 1,000 resamples of 10,000 transcripts take 10 MB instead of 80.
+    weights = np.zeros((resamples, n), dtype=np.uint8)
     for r in range(resamples):
         draws = rng.choices(range(n), k=n)
-        weights[r] = np.bincount(draws, minlength=n)
+        weights[r] = np.minimum(np.bincount(draws, minlength=n), 255)
     return weights
+
+
+def _sums(weights: np.ndarray, vectors: Sequence[Sequence[float]]) -> np.ndarray:
+    """Per-resample sums of the vectors, a block of resamples at a time (bounded memory)."""
+    v = np.asarray(vectors, dtype=np.float64)
+    return np.vstack([weights[i:i + 100].astype(np.float64) @ v
+                      for i in range(0, len(weights), 100)])
 
 
 def intervals(vectors: Sequence[Sequence[float]], stats: Stats, weights: np.ndarray,
@@ -35,7 +44,7 @@ def intervals(vectors: Sequence[Sequence[float]], stats: Stats, weights: np.ndar
     """Percentile interval of every statistic ``stats`` computes from summed vectors."""
     if not len(vectors) or not len(weights):
         return {}
-    sums = weights @ np.asarray(vectors, dtype=np.float64)
+    sums = _sums(weights, vectors)
     samples = [stats(row) for row in sums]
     return _percentiles(samples, confidence)
 
@@ -47,8 +56,7 @@ def paired_intervals(a: Sequence[Sequence[float]], b: Sequence[Sequence[float]],
     transcripts (a paired bootstrap: the difference is what varies, not each score)."""
     if not len(a) or not len(weights):
         return {}
-    sa = weights @ np.asarray(a, dtype=np.float64)
-    sb = weights @ np.asarray(b, dtype=np.float64)
+    sa, sb = _sums(weights, a), _sums(weights, b)
     samples = []
     for ra, rb in zip(sa, sb, strict=True):
         x, y = stats(ra), stats(rb)

@@ -46,7 +46,7 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         tx = label_w + tick * plot_w
         out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{height - 8}" '
-                   'class="grid"/>')
+                   'stroke="#ddd"/>')
     for ci, cat in enumerate(categories):
         y0 = top + ci * group_h
         out.append(f'<text x="{label_w - 6}" y="{y0 + n * bar_h / 2 + 4:.1f}" '
@@ -60,13 +60,17 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
                        f'fill="{color}"><title>{escape(s.name)}: {_fmt(v, percent)}</title>'
                        '</rect>')
             iv = s.intervals[ci] if s.intervals else None
+            label_x = label_w + w + 4
             if iv:
                 x1 = label_w + max(0.0, min(1.0, iv[0] / vmax)) * plot_w
                 x2 = label_w + max(0.0, min(1.0, iv[1] / vmax)) * plot_w
                 ym = y + bar_h / 2
+                # Attributes, not CSS: the chart stays right when the SVG is cut out alone.
                 out.append(f'<path d="M{x1:.1f} {ym - 3:.1f}v6M{x1:.1f} {ym:.1f}H{x2:.1f}'
-                           f'M{x2:.1f} {ym - 3:.1f}v6" class="ci"/>')
-            out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 3}" class="cv">'
+                           f'M{x2:.1f} {ym - 3:.1f}v6" stroke="#111" stroke-width="1.2" '
+                           'fill="none"/>')
+                label_x = max(label_x, x2 + 4)
+            out.append(f'<text x="{label_x:.1f}" y="{y + bar_h - 3}" class="cv">'
                        f'{_fmt(v, percent)}</text>')
     out.append("</svg>")
     return "".join(out)
@@ -88,6 +92,4 @@ CHART_CSS = """
 svg.chart { font: 12px system-ui, sans-serif; margin: 8px 0 18px; }
 svg.chart .ct { font-weight: 600; font-size: 13px; }
 svg.chart .cl, svg.chart .cv { fill: #333; }
-svg.chart .grid { stroke: #ddd; }
-svg.chart .ci { stroke: #111; stroke-width: 1.2; fill: none; }
 """

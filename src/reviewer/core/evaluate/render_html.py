@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reviewer.core.evaluate.charts import CHART_CSS, Series, bar_chart
 from reviewer.core.evaluate.matching import MODES
-from reviewer.core.evaluate.render_text import SLICE_TITLES, interval, pct
+from reviewer.core.evaluate.render_text import KEY_FIGURES, SLICE_TITLES, interval, pct
 from reviewer.core.evaluate.values import ERRORS
 from reviewer.core.export.atomic import atomic_write_text
 
@@ -124,7 +124,7 @@ def render_html(report: dict, *, title: str = "Extractor evaluation") -> str:
                      "difference the gold can tell apart.</p>")
         parts.append(_table(["system", "figure", "difference", "interval"], [
             [c["system"], k, f"{c['diff'][k]:+.3f}", interval(c["ci"].get(k))]
-            for c in report["comparisons"] for k in sorted(c["diff"])]))
+            for c in report["comparisons"] for k in KEY_FIGURES]))
     parts.append("</body></html>\n")
     return "".join(parts)
 

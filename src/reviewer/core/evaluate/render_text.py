@@ -7,22 +7,30 @@ from collections.abc import Sequence
 from reviewer.core.evaluate.matching import MODES
 from reviewer.core.evaluate.values import ERRORS
 
+# The differences between systems shown in tables (the JSON report has every figure).
+KEY_FIGURES = ("strict.f1", "exact.f1", "partial.f1", "type.f1", "values.within_rate",
+               "facts.f1", "speakers.after_accuracy")
 SLICE_TITLES = {"format": "source format", "lang": "language", "section": "prepared vs Q&A",
                 "kind": "actual vs guidance (kind)"}
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    """Columns aligned with two spaces; the first column left-aligned, the others right."""
+    """Columns aligned with two spaces: numbers to the right, words to the left."""
     cells = [[str(h) for h in headers]] + [[_cell(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    numeric = [i > 0 and all(_numeric(r[i]) for r in cells[1:]) for i in range(len(headers))]
     out = []
     for n, r in enumerate(cells):
-        line = "  ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i])
+        line = "  ".join(c.rjust(widths[i]) if numeric[i] else c.ljust(widths[i])
                          for i, c in enumerate(r))
         out.append(line.rstrip())
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return out
+
+
+def _numeric(cell: str) -> bool:
+    return cell == "-" or cell[:1] in "0123456789+-["
 
 
 def _cell(v: object) -> str:
@@ -121,8 +129,7 @@ def render_text(report: dict, *, problems: int = 0) -> str:
     if report["comparisons"]:
         rows = []
         for c in report["comparisons"]:
-            for k in ("strict.f1", "partial.f1", "type.f1", "values.within_rate", "facts.f1",
-                      "speakers.after_accuracy"):
+            for k in KEY_FIGURES:
                 rows.append([c["system"], k, f"{c['diff'][k]:+.3f}", interval(c["ci"].get(k))])
         section(f"Differences against {report['comparisons'][0]['baseline']}",
                 table(["system", "figure", "difference", "interval"], rows))

@@ -26,6 +26,9 @@ from reviewer.core.extract.taxonomy import Taxonomy
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 _FY_RELS = ("fy", "next_fy")
 QUOTING_ROLES = ("analyst", "operator")
+# Between a compared period and the number it describes: "'s ", " peak debt of ".
+_DESCRIBED_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,3}(?:of|at|was|were)\s+"
+                               r"(?:approximately\s+|about\s+|roughly\s+)?)?", re.IGNORECASE)
 
 
 @dataclass
@@ -46,7 +49,26 @@ class TurnState:
     subject: str | None = None  # the metric the previous sentence talked about
     subject_basis: str | None = None
     paragraph_basis: str | None = None
-    extra: dict = field(default_factory=dict)
+    # Sentences without numbers since the subject was last set, newest last: their metric
+    # names are looked up only when a later number needs a subject (most never do).
+    pending: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    def resolve_subject(self, taxonomy: Taxonomy) -> str | None:
+        """The metric the turn was last talking about."""
+        while self.pending:
+            para, s, e, lang = self.pending.pop()
+            found = taxonomy.find(para[s:e], lang)
+            if found:
+                self.subject, self.subject_basis = found[0][2], None
+                self.pending.clear()
+                break
+        return self.subject
+
+
+_PENDING_MAX = 4
+# Cheap test before the period grammar runs on a sentence without numbers.
+_PERIOD_HINT_RE = re.compile(r"quarter|year|fiscal|fy|q[1-4]|[1-4]q|half|季|财年|財年|الربع|"
+                             r"المالي")  # on lower-cased text
 
 
 def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | None,
@@ -56,8 +78,9 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     lang = lang if lang in ("en", "zh", "ar") else "en"
     quantities = [q for q in find_quantities(para, lang) if _kept_unit(q.unit)]
     state.paragraph_basis = None
-    if "gaap" in para.lower():
-        _scan_basis_scope(para, call, state)
+    low = cues.lower(para)
+    if "gaap" in low:
+        _scan_basis_scope(low, call, state)
     out: list[Mention] = []
     qi = 0
     for s, e in _sentences(para):
@@ -66,22 +89,30 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
             if quantities[qi].start >= s:
                 sent_qs.append(quantities[qi])
             qi += 1
-        periods = [PeriodExpr(p.start + s, p.end + s, p.rel, p.quarter, p.year, p.month,
-                              p.base, p.ends_month) for p in find_periods(para[s:e], lang)]
-        forward = cues.forward_cues(para[s:e], lang)
-        if forward and periods:
-            _update_guided(periods, call, state)
         if not sent_qs:
-            first = taxonomy.find(para[s:e], lang)[:1]
-            if first:
-                state.subject, state.subject_basis = first[0][2], None
+            # Only the guided period and the subject can change here.
+            state.pending.append((para, s, e, lang))
+            del state.pending[:-_PENDING_MAX]
+            if _PERIOD_HINT_RE.search(low, s, e) and (
+                    cues.SCOPE_SENTENCE_RE.match(low, s) or cues.forward_cues(para[s:e], lang)):
+                _update_guided(_periods(para, s, e, lang), call, state)
             continue
-        out.extend(_sentence_mentions(para, s, e, sent_qs, periods, lang, turn, call, state,
-                                      taxonomy))
+        periods = _periods(para, s, e, lang)
+        forward = [s + p for p in cues.forward_cues(para[s:e], lang)]
+        if periods and forward:
+            _update_guided(periods, call, state)
+        past = [s + p for p in cues.past_cues(para[s:e], lang)]
+        out.extend(_sentence_mentions(para, s, e, sent_qs, periods, (forward, past), lang,
+                                      turn, call, state, taxonomy))
     for m in out:
         m.start += start
         m.end += start
     return out
+
+
+def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
+    return [PeriodExpr(p.start + s, p.end + s, p.rel, p.quarter, p.year, p.month, p.base,
+                       p.ends_month) for p in find_periods(para[s:e], lang)]
 
 
 def _kept_unit(unit: str) -> bool:
@@ -110,8 +141,8 @@ def _scan_basis_scope(para: str, call: CallState, state: TurnState) -> None:
 
 def _update_guided(periods: list[PeriodExpr], call: CallState, state: TurnState) -> None:
     for p in periods:
-        if p.base:
-            continue
+        if p.base or p.rel == "cur_q":
+            continue  # in guidance talk "the quarter" is the quarter being guided
         fp = resolve(p, call.period, guidance=True, fy_end_month=call.fy_end_month)
         if fp is not None and (call.period is None or fp.compare(call.period) >= 0):
             state.guided = fp
@@ -119,31 +150,43 @@ def _update_guided(periods: list[PeriodExpr], call: CallState, state: TurnState)
 
 
 def _sentence_mentions(para: str, s: int, e: int, qs: list[Quantity],
-                       periods: list[PeriodExpr], lang: str, turn: int | None,
+                       periods: list[PeriodExpr], tense: tuple[list[int], list[int]],
+                       lang: str, turn: int | None,
                        call: CallState, state: TurnState, taxonomy: Taxonomy) -> list[Mention]:
     view = prepare_sentence(para, s, e, taxonomy, lang, [(q.start, q.end) for q in qs])
     thresholds = find_thresholds(view, qs)
     threshold_clauses = {view.clause_of(qs[i].start) for i in thresholds}
     year_scope = any(p.rel in _FY_RELS and not p.base for p in periods)
     lead = next((p for p in periods if not p.base and p.end <= qs[0].start), None)
-    out = []
+    # Chinese and Arabic put the period before the number ("第一季營收", "للربع الرابع"),
+    # English mostly after it ("$129.1 million for the quarter").
+    right_of = [None if lang in ("zh", "ar") else
+                _right_expr(view, q, qs[i + 1].start if i + 1 < len(qs) else e, periods)
+                for i, q in enumerate(qs)]
+    out: list[Mention] = []
     for i, q in enumerate(qs):
         if i in thresholds:
             continue
-        choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy, state.subject)
+        choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy,
+                               lambda: state.resolve_subject(taxonomy))
         metric = choice.metric
         if metric and view.clause_of(q.start) in threshold_clauses:
             metric = {"customer_count": "customers_over_threshold",
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
+        prev = out[-1] if out and out[-1].end <= q.start else None
+        metric = _parallel(metric, prev, q, view.low, left_of(qs, i, s), taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
             continue  # a bare number that measures nothing we know
         left = qs[i - 1].end if i else s
-        right = qs[i + 1].start if i + 1 < len(qs) else e
-        kind = _kind(para, view, q, left, lang)
-        period, kind = _period(para, q, left, right, periods, lead, kind, year_scope, call,
-                               state)
-        basis = _basis(para, view, q, choice.span, m, call, state)
+        kind = _kind(view.low, view, q, left, tense)
+        described = _described_base(para, q, left, periods)
+        if described is not None and kind != "comparison":
+            kind = "comparison"
+        claimed = right_of[i - 1] if i else None
+        period, kind = _period(view, q, left, right_of[i] or described, claimed, periods,
+                               lead, kind, year_scope, call, state)
+        basis = _basis(view.low, view, q, choice.span, m, call, state)
         conf = q.confidence * (0.35 + 0.65 * choice.score) * (1.0 if metric else 0.5)
         extra = {"approx": q.approx}
         if q.per:
@@ -160,50 +203,108 @@ def _sentence_mentions(para: str, s: int, e: int, qs: list[Quantity],
                            round(conf, 3), extra))
     if view.matches:
         state.subject = view.matches[0][2]
-        state.subject_basis = _explicit_basis(para, s, view.matches[0][1])
+        state.subject_basis = _explicit_basis(view.low, s, view.matches[0][1])
+        state.pending.clear()
     return out
 
 
-def _kind(para: str, view, q: Quantity, left: int, lang: str) -> str:
+def _kind(para: str, view, q: Quantity, left: int,
+          tense: tuple[list[int], list[int]]) -> str:
+    """actual / guidance / target / comparison from the words before and around ``q``:
+    a comparator right before it, a target word, else the nearest forward-looking or
+    past-tense cue before it in its clause (then in its sentence)."""
     c_start, c_end = view.clause_span(q.start)
+    forward, past = tense
     if cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
         return "comparison"
     if cues.TARGET_AFTER_RE.match(para, q.end) or cues.TARGET_RE.search(
             para, max(c_start, q.start - 60), q.start):
         return "target"
     for lo, hi in ((c_start, c_end), (view.start, view.end)):
-        seg = para[lo:hi]
-        fwd = [lo + p for p in cues.forward_cues(seg, lang)]
-        past = [lo + p for p in cues.past_cues(seg, lang)]
-        if not fwd and not past:
+        fwd = [p for p in forward if lo <= p < hi]
+        pst = [p for p in past if lo <= p < hi]
+        if not fwd and not pst:
             continue
         before = [(p, "guidance") for p in fwd if p < q.start] + [
-            (p, "actual") for p in past if p < q.start]
+            (p, "actual") for p in pst if p < q.start]
         if before:
             return max(before)[1]
-        return "guidance" if min(fwd or [hi]) < min(past or [hi]) else "actual"
+        return "guidance" if min(fwd or [hi]) < min(pst or [hi]) else "actual"
     return "actual"
 
 
-def _period(para: str, q: Quantity, left: int, right: int, periods: list[PeriodExpr],
-            lead: PeriodExpr | None, kind: str, year_scope: bool, call: CallState,
-            state: TurnState) -> tuple[FiscalPeriod | None, str]:
-    expr = next((p for p in periods if q.end <= p.start < min(right, q.end + 80)
-                 and not p.base), None)
+def _described_base(para: str, q: Quantity, left: int,
+                    periods: list[PeriodExpr]) -> PeriodExpr | None:
+    """A compared period written just before the number it describes: "since the August
+    2022 peak debt of $548 million", "versus last year's 12%" (but not "over the last
+    quarter to 66.8%", where the number after "to" is the new level)."""
+    for p in reversed(periods):
+        if p.end <= q.start and p.start >= left and p.base:
+            if _DESCRIBED_GAP_RE.fullmatch(para, p.end, q.start):
+                return p
+            return None
+    return None
+
+
+def left_of(qs: list[Quantity], i: int, sentence_start: int) -> int:
+    """Where the text that belongs to the i-th quantity's left starts."""
+    return qs[i - 1].end if i else sentence_start
+
+
+def _parallel(metric: str | None, prev: Mention | None, q: Quantity, para: str, left: int,
+              taxonomy: Taxonomy) -> str | None:
+    """Reuse the previous number's metric for a parallel one: "9.9% of revenue in Q2 versus
+    11.8% last quarter", "R&D was 15.2% of revenue, in line with our 15% target", "10.4% and
+    down 50 basis points sequentially"."""
+    if prev is None or prev.metric is None or _family(prev.unit) != _family(q.unit):
+        return metric
+    if metric is None or cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
+        return prev.metric
+    m = taxonomy.get(metric)
+    base = taxonomy.get(m.base) if m is not None and m.base else None
+    if base is not None and base.pct_revenue_id == prev.metric and (
+            q.unit == "bps" or _RATIO_CHANGE_RE.match(para, q.end)):
+        return prev.metric  # a change of the ratio, not growth of the expense
+    return metric
+
+
+_RATIO_CHANGE_RE = re.compile(r"\s*(?:lower|higher|better|worse)\s+than\b", re.IGNORECASE)
+
+
+def _family(unit: str | None) -> str | None:
+    return "percent" if unit in ("percent", "bps") else unit
+
+
+def _right_expr(view, q: Quantity, right: int, periods: list[PeriodExpr]) -> PeriodExpr | None:
+    """The period written right after a quantity, in its clause ("$48 million used in the
+    fourth quarter of fiscal 2020")."""
+    clause = view.clause_of(q.start)
+    return next((p for p in periods if q.end <= p.start < min(right, q.end + 80)
+                 and not p.base and view.clause_of(p.start) == clause), None)
+
+
+def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: PeriodExpr | None,
+            periods: list[PeriodExpr], lead: PeriodExpr | None, kind: str, year_scope: bool,
+            call: CallState, state: TurnState) -> tuple[FiscalPeriod | None, str]:
     if expr is None:
         expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
-                     and not p.base), None)
+                     and not p.base and p is not claimed), None)
     if expr is None and kind == "comparison":
         # "sequentially improved from the minus 34.7%": the base names the compared period.
-        expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start),
-                    None)
+        clause = view.clause_of(q.start)
+        expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
+                     and view.clause_of(p.start) == clause), None)
     if expr is None:
         expr = lead
     guidance = kind == "guidance"
+    if guidance and expr is not None and expr.rel == "cur_q" and state.guided is not None:
+        return state.guided, kind
     period = None
     if expr is not None:
         period = resolve(expr, call.period, guidance=guidance, fy_end_month=call.fy_end_month,
                          year_scope=year_scope)
+    if period is None and expr is not None and expr.rel in ("month", "month_q"):
+        return None, kind  # a calendar date, and the fiscal calendar is unknown
     if period is None:
         if guidance:
             return state.guided, kind
@@ -232,12 +333,12 @@ def _basis(para: str, view, q: Quantity, span: tuple[int, int] | None, metric, c
         b = _explicit_basis(para, max(view.start, span[0] - 25), span[1])
         if b:
             return b
+    if metric is None or not metric.gaap:
+        return None  # revenue, cash, counts: only a basis written with the name counts
     c_start, _ = view.clause_span(q.start)
     b = _explicit_basis(para, c_start, q.start) or _explicit_basis(para, view.start, q.start)
     if b:
         return b
     if span is None and state.subject_basis:
         return state.subject_basis
-    if metric is not None and metric.gaap:
-        return state.paragraph_basis or call.basis
-    return None
+    return state.paragraph_basis or call.basis

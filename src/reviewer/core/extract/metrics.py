@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reviewer.core.extract import cues
@@ -35,6 +36,7 @@ class SentenceView:
     clause_starts: list[int]
     matches: list[tuple[int, int, str]]  # (start, end, metric id), excluded ones removed
     lang: str = "en"
+    low: str = ""  # ``text`` lower-cased (same offsets), for the cue patterns
 
     def clause_of(self, pos: int) -> int:
         """The index of the clause holding ``pos``."""
@@ -51,21 +53,31 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
                      quantity_spans: list[tuple[int, int]]) -> SentenceView:
     """Find the metric words and clause boundaries of ``text[start:end]``."""
     sent = text[start:end]
+    low = cues.lower(text)
     raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(sent, lang)]
     matches = []
     for s, e, mid in raw:
-        head = text[max(start, s - 20):s]
-        if cues.EXCLUSION_RE.search(head):
+        if cues.EXCLUSION_RE.search(low, max(start, s - 50), s):
             continue  # "Excluding restricted cash, …"
         matches.append((s, e, mid))
+    # "of (total) revenue" after a percentage is a denominator, for every number of the
+    # sentence ("9.9% of revenue in Q2 versus 11.8% last quarter").
+    denominators = [(m.start(), m.end())
+                    for m in cues.PCT_OF_REVENUE_BEFORE_RE.finditer(low, start, end)]
+    for _qs, qe in quantity_spans:
+        m = cues.PCT_OF_REVENUE_AFTER_RE.match(low, qe, min(qe + 60, end))
+        if m:
+            denominators.append((qe, m.end()))
+    if denominators:
+        matches = [x for x in matches if not any(a <= x[0] < b for a, b in denominators)]
     starts = [start]
-    for m in cues.CLAUSE_END_RE.finditer(sent):
-        pos = start + m.end()
+    for m in cues.CLAUSE_END_RE.finditer(low, start, end):
+        pos = m.end()
         # A boundary inside a metric name ("cash, cash equivalents, and investments",
         # "sales and marketing") is not a clause boundary.
-        if not any(s < pos < e or s < start + m.start() < e for s, e, _ in raw):
+        if not any(s < pos < e or s < m.start() < e for s, e, _ in raw):
             starts.append(pos)
-    return SentenceView(text, start, end, starts, matches, lang)
+    return SentenceView(text, start, end, starts, matches, lang, low)
 
 
 @dataclass(frozen=True)
@@ -77,94 +89,146 @@ class MetricChoice:
     span: tuple[int, int] | None = None  # where the metric's name stands (None: carried over)
 
 
+@dataclass(frozen=True)
+class _Target:
+    """The quantity a metric is being fitted to, with the words around it."""
+
+    view: SentenceView
+    start: int
+    end: int
+    unit: str
+    per: str | None
+    share: re.Match[str] | None  # "of total revenue" right after it
+    share_before: bool  # "as a percentage of revenue" before it
+    c_start: int
+    c_end: int
+
+
 def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: str | None,
-                  taxonomy: Taxonomy, fallback: str | None = None) -> MetricChoice:
+                  taxonomy: Taxonomy,
+                  fallback: Callable[[], str | None] | None = None) -> MetricChoice:
     """The metric a quantity at ``[q_start, q_end)`` measures (offsets into ``view.text``).
 
-    ``fallback`` is the subject carried over from the previous sentence, used (with a low
-    score) when this sentence names no metric.
+    ``fallback`` gives the subject carried over from earlier sentences (called only when
+    needed), used with a low score when this sentence names no metric near the number. A
+    count only takes a metric named inside or right after it ("1,250 enterprise
+    customers"); a candidate that cannot measure the unit gives no metric, not a wrong one.
     """
-    text = view.text
+    low = view.low
     c_start, c_end = view.clause_span(q_start)
     q_clause = view.clause_of(q_start)
-    after = text[q_end:min(q_end + 60, view.end)]
-    share = cues.PCT_OF_REVENUE_AFTER_RE.match(after) if unit in ("percent", "bps") else None
-    share_before = unit in ("percent", "bps") and bool(
-        cues.PCT_OF_REVENUE_BEFORE_RE.search(text, c_start, q_start))
-    denominator_end = q_end + share.end() if share else q_end
-    best: tuple[float, str, tuple[int, int]] | None = None
+    pct = unit in ("percent", "bps")
+    target = _Target(view, q_start, q_end, unit, per,
+                     cues.PCT_OF_REVENUE_AFTER_RE.match(low, q_end, view.end) if pct else None,
+                     pct and bool(cues.PCT_OF_REVENUE_BEFORE_RE.search(low, c_start, q_start)),
+                     c_start, c_end)
+    best: tuple[float, str | None, tuple[int, int]] | None = None
+    subject = _sentence_subject(view, q_start, c_start)
     for s, e, mid in view.matches:
-        if q_end <= s < denominator_end:
-            continue  # "of total revenue" is the denominator, not the metric
-        score = _position_score(view, s, e, q_start, q_end, q_clause)
+        score, near = _position_score(view, s, e, q_start, q_end, q_clause)
+        if (s, e) == subject:
+            score += 0.8
+        if unit == "count" and score < 2.5:
+            continue  # "42 countries" is not a customer count because "customers" is near
         metric = taxonomy.get(mid)
-        fitted = _fit(metric, text, view, q_start, q_end, unit, per, share, share_before,
-                      c_start, c_end, taxonomy) if metric else None
+        fitted = _fit(metric, target, taxonomy, near) if metric else None
         if fitted is None:
             score -= 1.5
-            fitted = mid
         score += min(e - s, 30) / 100  # a longer name is more specific
         if best is None or score > best[0]:
             best = (score, fitted, (s, e))
+    carried = None
+    if (best is not None and fallback and best[2][0] >= q_end
+            and view.clause_of(best[2][0]) != q_clause and best[0] < 1.0):
+        # Only names after the number, in later clauses: the sentence most likely goes on
+        # about the previous one's subject ("This was better than the $7.5 million guidance
+        # … better than expected total revenue").
+        carried = fallback()
+        metric = taxonomy.get(carried)
+        if carried != best[1] and metric and _fit(metric, target, taxonomy, False):
+            best = None
     if best is None:
-        if fallback and (metric := taxonomy.get(fallback)):
-            fitted = _fit(metric, text, view, q_start, q_end, unit, per, share, share_before,
-                          c_start, c_end, taxonomy)
+        if fallback and unit != "count" and carried is None:
+            carried = fallback()
+        if carried and unit != "count" and (metric := taxonomy.get(carried)):
+            fitted = _fit(metric, target, taxonomy, False)
             if fitted:
                 return MetricChoice(fitted, 0.4)
         if per == "share" and "eps" in taxonomy:
             return MetricChoice("eps", 0.6)
         return MetricChoice(None, 0.0)
     score, mid, span = best
-    if per == "share" and "eps" in taxonomy and taxonomy.metrics[mid].family != "per_share":
+    if per == "share" and "eps" in taxonomy and (mid is None or taxonomy.metrics[mid].family
+                                                 != "per_share"):
         mid, score = "eps", max(score, 1.5)
+    if mid is None:
+        return MetricChoice(None, 0.0, span)
     return MetricChoice(mid, max(0.1, min(1.0, (score + 0.2) / 2.6)), span)
 
 
+_VERB_START_RE = re.compile(r"\s*(?:(?:was|were|is|are|came|grew|increased|decreased|"
+                            r"declined|improved|rose|fell|ended|remained|totaled|reached)\b)",
+                            re.IGNORECASE)
+
+
+def _sentence_subject(view: SentenceView, q_start: int, c_start: int) -> tuple[int, int] | None:
+    """The sentence's first metric name when the number's clause starts with the verb of a
+    long subject ("Total non-GAAP spending as measured by … plus G&A, was down $17
+    million"), so that the names inside the subject do not win by being closer."""
+    if not view.matches or any(c_start <= s < q_start for s, _, _ in view.matches):
+        return None
+    if not _VERB_START_RE.match(view.text, c_start, q_start):
+        return None
+    s, e, _ = view.matches[0]
+    return (s, e) if e <= c_start else None
+
+
 def _position_score(view: SentenceView, s: int, e: int, q_start: int, q_end: int,
-                    q_clause: int) -> float:
+                    q_clause: int) -> tuple[float, bool]:
+    """How likely the name at ``[s, e)`` is what the number measures, and whether it is
+    near (inside, adjacent, or in the number's clause before it)."""
     if q_start <= s and e <= q_end:
-        return 2.8  # inside the quantity: "1,250 enterprise customers"
+        return 2.8, True  # inside the quantity: "1,250 enterprise customers"
     m_clause = view.clause_of(s)
     if e <= q_start:
         dist = q_start - e
-        base = 2.0 if m_clause == q_clause else 1.2 - 0.2 * min(q_clause - m_clause, 3)
+        near = m_clause == q_clause
+        base = 2.0 if near else 1.2 - 0.2 * min(q_clause - m_clause, 3)
     else:
         dist = s - q_end
-        gap = view.text[q_end:s]
-        if dist <= 30 and _ADJACENT_GAP_RE.fullmatch(gap):
-            base = 2.6
-        else:
-            base = 0.8 if m_clause == q_clause else 0.3
-    return base - min(dist, 300) / 300 * 0.8
+        near = dist <= 30 and bool(_ADJACENT_GAP_RE.fullmatch(view.text[q_end:s]))
+        base = 2.6 if near else (0.8 if m_clause == q_clause else 0.3)
+    return base - min(dist, 300) / 300 * 0.8, near
 
 
-def _fit(metric: Metric, text: str, view: SentenceView, q_start: int, q_end: int, unit: str,
-         per: str | None, share: re.Match[str] | None, share_before: bool, c_start: int,
-         c_end: int, taxonomy: Taxonomy) -> str | None:
-    """The id of the metric this candidate becomes for a quantity of ``unit``, or None when
+def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | None:
+    """The id of the metric this candidate becomes for the target quantity, or None when
     it cannot measure it."""
-    if unit in ("percent", "bps") and metric.family not in ("percent", "rate", "growth"):
-        if share is not None or share_before:
-            if share is not None and share.group("arr"):
+    text = t.view.low
+    if t.unit in ("percent", "bps") and metric.family not in ("percent", "rate", "growth"):
+        if t.share is not None or t.share_before:
+            if t.share is not None and t.share.group("arr"):
                 return "arr_mix" if "arr_mix" in taxonomy else None
-            if share is not None and share.group("book"):
+            if t.share is not None and t.share.group("book"):
                 return "channel_share" if metric.id == "channel_share" else None
             if metric.pct_revenue_id:
                 return metric.pct_revenue_id
             if metric.revenue_line and "revenue_mix" in taxonomy:
                 return "revenue_mix"
             return None
-        if metric.growth_id and cues.GROWTH_RE.search(text, c_start, c_end):
+        level = cues.LEVEL_BEFORE_RE.search(text, max(t.c_start, t.start - 40), t.start)
+        if metric.growth_id and not level and cues.GROWTH_RE.search(text, t.c_start, t.c_end):
             return metric.growth_id
+        if near and metric.revenue_line and "revenue_mix" in taxonomy:
+            return "revenue_mix"  # a level of a part of revenue is its share
         return None
-    if metric.accepts(unit, per):
+    if metric.accepts(t.unit, t.per):
         if (metric.growth_id and metric.family in ("money", "count")
-                and cues.MONEY_CHANGE_BEFORE_RE.search(text, max(view.start, q_start - 40),
-                                                       q_start)):
+                and cues.MONEY_CHANGE_BEFORE_RE.search(text, max(t.view.start, t.start - 40),
+                                                       t.start)):
             return metric.growth_id
         return metric.id
-    if metric.base and unit in ("percent", "bps"):
+    if metric.base and t.unit in ("percent", "bps"):
         return metric.id
     return None
 
@@ -176,10 +240,9 @@ def find_thresholds(view: SentenceView, quantities: list) -> set[int]:
     for i, q in enumerate(quantities):
         if q.unit in ("count", "percent", "bps", "") or q.start < view.start:
             continue
-        head = view.text[max(view.start, q.start - 25):q.start]
-        if not cues.THRESHOLD_BEFORE_RE.search(head):
+        if not cues.THRESHOLD_BEFORE_RE.search(view.low, max(view.start, q.start - 25),
+                                               q.start):
             continue
-        window = view.text[max(view.start, q.start - 90):q.start]
-        if cues.THRESHOLD_OWNER_RE.search(window):
+        if cues.THRESHOLD_OWNER_RE.search(view.low, max(view.start, q.start - 90), q.start):
             out.add(i)
     return out

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split())}
+MONTHS = {m: i + 1 for i, m in enumerate((
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"))}
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
         "4th": 4, "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
         "الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
@@ -78,8 +78,9 @@ class PeriodExpr:
     ends_month: int | None = None
 
 
-_TAIL = (r"(?:\s*,?\s*(?:of\s+)?(?:(?:fiscal|FY)[\s-]*(?:year\s+)?['’]?\s?(?P<{g}a>(?:19|20)?\d{{2}})"
-         r"|['’]\s?(?P<{g}b>\d{{2}})|(?:calendar\s+)?(?P<{g}c>(?:19|20)\d{{2}})))?\b")
+_TAIL = (r"(?:\s*,?\s*(?:of\s+)?(?:(?:fiscal|FY)[\s-]*(?:year\s+)?['’]?\s?"
+         r"(?P<{g}a>(?:19|20)?\d{{2}})|['’]\s?(?P<{g}b>\d{{2}})|(?:calendar\s+)?"
+         r"(?P<{g}c>(?:19|20)\d{{2}})))?\b")
 _EN = [
     ("q", r"(?:fiscal\s+(?:year\s+)?)?(?:Q(?P<qa>[1-4])|(?P<qb>[1-4])Q)\b" + _TAIL.format(g="qy")),
     ("q", r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -120,8 +121,8 @@ _ZH = [
 _AR_Q = r"(?:ال|لل)ربع"
 _AR_FY = r"(?:ال|لل)(?:عام|سنة)\s+(?:ال)?مالي(?:ة)?"
 _AR = [
-    ("q", _AR_Q + r"\s+(?:(?:ال)?مالي\s+)?(?P<aq>الأول|الثاني|الثالث|الرابع)(?:\s+(?:(?:ال)?مالي\s+)?"
-          r"(?:من|ل)\s*" + _AR_FY + r"\s+(?P<ay>(?:19|20)\d{2}))?"),
+    ("q", _AR_Q + r"\s+(?:(?:ال)?مالي\s+)?(?P<aq>الأول|الثاني|الثالث|الرابع)"
+          r"(?:\s+(?:(?:ال)?مالي\s+)?(?:من|ل)\s*" + _AR_FY + r"\s+(?P<ay>(?:19|20)\d{2}))?"),
     ("fy", _AR_FY + r"\s+(?:(?:ال)?كامل(?:ة)?\s+)?(?P<ay2>(?:19|20)\d{2})"),
     ("cur_q", r"(?:هذا|هذه)\s+الربع|" + _AR_Q + r"\s+الحالي"),
     ("prev_q", _AR_Q + r"\s+(?:السابق|الماضي)"),
@@ -158,13 +159,61 @@ def _year(s: str | None) -> int | None:
     return n if n >= 100 else 2000 + n
 
 
+# Every English expression holds one of these words; the full grammar only runs near them
+# (running it over whole sentences costs several times the tokenizer).
+# Matched on lower-cased text: a case-insensitive alternation is several times slower.
+_KEYWORD_RE = re.compile(r"quarter|year|fiscal|fy|q[1-4]|[1-4]q|half|ago|ttm|ltm|qoq|q/q|y/y|"
+                         r"sequential|annually|months?\b|(?:" + _MONTH_RE
+                         + r")(?=\s+(?:\d|quarter))")
+_LEAD_WORDS = 5  # the longest lead-in before a keyword: "same period of the previous year"
+
+
+def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
+    """Where an expression holding the keyword at ``ks`` may start, leftmost first: the
+    starts of up to five words before it, and the keyword itself. Matching at these few
+    places is much cheaper than searching the window."""
+    starts = [ks]
+    j = ks
+    for _ in range(_LEAD_WORDS):
+        lo = max(floor, j - 30)
+        sp = low.rfind(" ", lo, j - 1)
+        if sp < 0:
+            if lo == floor and floor < j:
+                starts.append(floor)  # the text (or what is left of it) starts with a word
+            break
+        j = sp + 1
+        starts.append(j)
+    starts.reverse()
+    return starts
+
+
 def find_periods(text: str, lang: str = "en") -> list[PeriodExpr]:
     """Every period expression of ``text``, in order, non-overlapping."""
     pattern, rels = _PATTERNS.get(lang, _PATTERNS["en"])
     out: list[PeriodExpr] = []
-    for m in pattern.finditer(text):
-        # The outer group closes last, so lastgroup names the rule that matched.
+    if lang in ("zh", "ar"):
+        for m in pattern.finditer(text):
+            # The outer group closes last, so lastgroup names the rule that matched.
+            out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+        return out
+    pos = 0
+    low = text.lower()
+    if len(low) != len(text):  # a rare character whose lower case is longer ("İ")
+        low = text
+    for k in _KEYWORD_RE.finditer(low):
+        ks = k.start()
+        if ks < pos:
+            continue
+        m = None
+        for start in _lead_in_starts(low, ks, pos):
+            m = pattern.match(text, start, k.end() + 60)
+            if m is not None and m.end() > ks:
+                break
+            m = None
+        if m is None:
+            continue
         out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+        pos = out[-1].end
     return out
 
 

@@ -67,11 +67,21 @@ class Taxonomy:
         self.digest = digest
         self._lookup: dict[str, dict[str, str]] = {}
         self._matchers: dict[str, re.Pattern[str]] = {}
+        # English is matched word by word: the first word of a name indexes the names that
+        # start with it, longest first (one dict lookup per word of text).
+        self._first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
         for m in metrics:
             for lang, syns in m.synonyms.items():
                 table = self._lookup.setdefault(lang, {})
                 for s in syns:
                     table[_key(s)] = m.id
+                    if lang == "en":
+                        words = tuple(w.lower() for w in _WORD_RE.findall(s))
+                        if words:
+                            self._first.setdefault(words[0], []).append((len(words), words,
+                                                                         m.id))
+        for cands in self._first.values():
+            cands.sort(key=lambda c: -c[0])
 
     def __contains__(self, metric_id: object) -> bool:
         return metric_id in self.metrics
@@ -87,11 +97,38 @@ class Taxonomy:
         """Every synonym occurrence in ``text`` as ``(start, end, metric_id)``, leftmost
         longest, non-overlapping."""
         lang = lang if lang in self._lookup else "en"
+        if lang == "en":
+            return self._find_words(text)
         pattern = self._matchers.get(lang)
         if pattern is None:
             pattern = self._matchers[lang] = _compile(self._lookup[lang], lang)
         table = self._lookup[lang]
         return [(m.start(), m.end(), table[_key(m.group())]) for m in pattern.finditer(text)]
+
+
+    def _find_words(self, text: str) -> list[tuple[int, int, str]]:
+        tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
+        words = [t[2] for t in tokens]
+        out = []
+        i, n = 0, len(tokens)
+        first = self._first
+        while i < n:
+            cands = first.get(words[i])
+            if cands:
+                for k, seq, mid in cands:
+                    if i + k <= n and tuple(words[i:i + k]) == seq:
+                        out.append((tokens[i][0], tokens[i + k - 1][1], mid))
+                        i += k
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+
+# A word of English text as the synonym matcher sees it: "R&D", "non-GAAP", "pre-tax".
+_WORD_RE = re.compile(r"\w[\w&'’-]*(?<!['’-])")
 
 
 def _key(s: str) -> str:

@@ -274,11 +274,14 @@ def _after(at: str, as_of: str) -> bool:
     return at[:10] > as_of if len(as_of) == 10 else at > as_of
 
 
-def _rewind(project: Project, doc: GoldTranscript, as_of: str) -> None:
-    """Put back the state of ``doc`` at ``as_of`` by reverting later decisions in memory."""
-    later = [d for d in _rows(project, "SELECT at, changes FROM decisions WHERE transcript_id"
-                                       " = ? AND undone = 0 ORDER BY id DESC", (doc.id,))
-             if _after(d["at"], as_of)]
+def _rewind(project: Project, doc: GoldTranscript, as_of: str | None,
+            after_id: int | None = None) -> None:
+    """Put back the state of ``doc`` at ``as_of`` (or right after decision ``after_id``) by
+    reverting the later decisions in memory."""
+    later = [d for d in _rows(project, "SELECT id, at, changes FROM decisions WHERE"
+                                       " transcript_id = ? AND undone = 0 ORDER BY id DESC",
+                              (doc.id,))
+             if (d["id"] > after_id if after_id is not None else _after(d["at"], as_of))]
     notes = {a.id: a for a in doc.annotations}
     turns = {t.id: t for t in doc.turns}
     for d in later:
@@ -296,7 +299,7 @@ def _rewind(project: Project, doc: GoldTranscript, as_of: str) -> None:
             elif table == "transcripts" and before:
                 _set(doc, before)
     # Decisions may not log the transcript row; its review date still tells.
-    if doc.reviewed_at and _after(doc.reviewed_at, as_of):
+    if as_of and doc.reviewed_at and _after(doc.reviewed_at, as_of):
         doc.status, doc.reviewed_at, doc.reviewed_by = "in_progress", None, None
     doc.annotations = sorted(notes.values(), key=lambda a: (a.start, a.end, a.id or 0))
     _fill_turns(doc, doc.annotations)
@@ -306,14 +309,6 @@ def _set(obj: object, values: dict[str, Any]) -> None:
     for k, v in values.items():
         if k != "id" and hasattr(obj, k):
             setattr(obj, k, v)
-
-
-def transcript_text(project: Project, transcript_id: int) -> str:
-    """The source text of one transcript."""
-    rows = _rows(project, "SELECT text FROM transcripts WHERE id = ?", (transcript_id,))
-    if not rows:
-        raise StoreError(f"no transcript with id {transcript_id} in this project")
-    return rows[0]["text"]
 
 
 # -- runs and predictions -------------------------------------------------------------------
@@ -369,10 +364,12 @@ def reviewer_versions(project: Project, reviewer: str) -> list[GoldTranscript]:
     """Every transcript ``reviewer`` decided on, as it stood right after their last decision
     on it (what a second reviewer changed afterwards is undone)."""
     out = []
-    for r in _rows(project, "SELECT transcript_id, max(at) AS last FROM decisions"
+    # By decision id, not time: two decisions can share a millisecond.
+    for r in _rows(project, "SELECT transcript_id, max(id) AS last FROM decisions"
                             " WHERE reviewer = ? AND undone = 0 GROUP BY transcript_id"
                             " ORDER BY transcript_id", (reviewer,)):
-        doc = load_transcript(project, r["transcript_id"], as_of=r["last"])
+        doc = load_transcript(project, r["transcript_id"])
+        _rewind(project, doc, None, after_id=r["last"])
         out.append(doc)
     return out
 

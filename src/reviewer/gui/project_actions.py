@@ -1,0 +1,232 @@
+"""Projects (a mixin of the main window): create, open, reopen recent, import files and
+folders, run an extractor — long jobs in worker threads with progress and cancel."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from reviewer import __version__
+from reviewer.core.errors import ReviewerError
+from reviewer.core.store import open_project
+from reviewer.gui.workers import Job, extract_job, extractor_available, import_job
+
+
+class ProjectActions:
+    """Handlers of the File menu and the project lifecycle."""
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def set_project(self, project) -> None:
+        """Show ``project`` (already open) in this window."""
+        self.close_project()
+        self.project = project
+        self.controller.set_project(project)
+        self.notice_bar.hide()
+        if project.path is not None:
+            self.settings.add_recent(project.path)
+            self._take_lock(project.path)
+            if not os.access(project.path, os.W_OK) or \
+                    not os.access(project.path.parent, os.W_OK):
+                self.notice_bar.show_text(
+                    "This project is <b>read-only</b>: you can read it, but decisions cannot "
+                    "be saved. Copy it somewhere writable to review.")
+        self.reload_list()
+        last = self.settings.last_transcript(project.path) if project.path else None
+        rows = self.transcripts.model.rows
+        tid = last if any(r.id == last for r in rows) else (rows[0].id if rows else None)
+        if tid is not None:
+            self.open_transcript(tid)
+        self._update_title()
+
+    def _take_lock(self, path: Path) -> None:
+        # A second window on the same project is allowed (every decision is its own
+        # transaction and each window re-reads what the other saves), but the user is told.
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            self.lock = lock
+            return
+        info = lock.getLockInfo()  # (pid, host, app) in PySide6; older ones prepend a flag
+        pid, host = (info[-3], info[-2]) if info and len(info) >= 3 else (None, None)
+        who = f" (process {pid} on {host})" if pid else ""
+        self.notice_bar.show_text(
+            f"This project is also open in another Transcript Reviewer window{who}. "
+            "Both can work: each decision is saved at once and this window reloads what the "
+            "other saves \u2014 but avoid reviewing the same transcript in both.")
+
+    def close_project(self) -> None:
+        if self.project is None:
+            return
+        self.controller.open_transcript(None)
+        with contextlib.suppress(Exception):  # a broken connection must not stop the app
+            self.project.close()
+        self.project = None
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+
+    def open_project_path(self, path: str | Path) -> bool:
+        """Open a project file; on failure show why and keep the current project."""
+        try:
+            project = open_project(path)
+        except ReviewerError as exc:
+            self.show_error("Cannot open the project", str(exc))
+            return False
+        self.set_project(project)
+        return True
+
+    def reload_list(self) -> None:
+        self.transcripts.model.load(self.project)
+        if self.controller.session is not None:
+            self.transcripts.select(self.controller.session.transcript_id)
+        self._update_status()
+
+    def open_transcript(self, tid: int) -> None:
+        s = self.controller.session
+        if s is not None and s.transcript_id == tid:
+            return
+        if self.controller.open_transcript(tid):
+            self.transcripts.select(tid)
+            if self.project is not None:  # opening may have pre-annotated it
+                self.transcripts.model.update_one(self.project, tid)
+                self._update_status()
+            if self.project is not None and self.project.path is not None:
+                self.settings.set_last_transcript(self.project.path, tid)
+
+    # -- File menu --------------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(Path.home()),
+                                              "Projects (*.db *.sqlite)")
+        if path:
+            if not Path(path).suffix:
+                path += ".db"
+            self.open_project_path(path)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(Path.home()),
+                                              "Projects (*.db *.sqlite);;All files (*)")
+        if path:
+            self.open_project_path(path)
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for p in self.settings.recent():
+            act = menu.addAction(p)
+            act.setEnabled(Path(p).exists())
+            act.triggered.connect(lambda _c=False, p=p: self.open_project_path(p))
+        if menu.isEmpty():
+            menu.addAction("(none yet)").setEnabled(False)
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import transcripts", str(Path.home()),
+                                                "Text files (*.txt *.text *.md);;All files (*)")
+        if files:
+            self.import_paths(files)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> Job | None:
+        job = self._start(import_job, [str(p) for p in paths])
+        if job is not None:
+            job.succeeded.connect(self._imported)
+        return job
+
+    def _imported(self, report) -> None:
+        self.reload_list()
+        lines = [report.summary()]
+        lines += [f"skipped {Path(f).name}: {why.split(': ', 1)[-1]}"
+                  for f, why in report.skipped]
+        lines += [f"warning {Path(f).name}: {w}" for f, w in report.warnings[:30]]
+        self.last_import = report
+        self._info("Import finished", "\n".join(lines))
+        if self.controller.session is None and self.transcripts.model.rows:
+            self.open_transcript(self.transcripts.model.rows[0].id)
+
+    def run_extractor(self) -> Job | None:
+        if not extractor_available():
+            self.show_error("No extractor", "The extractor is not installed in this build.")
+            return None
+        job = self._start(extract_job)
+        if job is not None:
+            job.succeeded.connect(self._extracted)
+        return job
+
+    def _extracted(self, result) -> None:
+        run_id, created = result
+        self.reload_list()
+        s = self.controller.session
+        if s is not None:
+            tid = s.transcript_id
+            self.controller.open_transcript(None)
+            self.controller.open_transcript(tid)
+        self._info("Extractor finished",
+                   f"Run {run_id} finished; {created} mention(s) pre-annotated in transcripts "
+                   "that had no review yet (reviews in progress are never overwritten).")
+
+    def set_reviewer(self) -> None:
+        name, ok = QInputDialog.getText(self, "Reviewer", "Your name (recorded with each "
+                                        "decision):", text=self.settings.reviewer)
+        if ok and name.strip():
+            self.settings.reviewer = name.strip()
+            self.controller.set_reviewer(name.strip())
+            self.statusBar().showMessage(f"Reviewer: {name.strip()}", 4000)
+
+    def about(self) -> None:
+        self._info("About Transcript Reviewer",
+                   f"Transcript Reviewer {__version__}\nBuild gold-standard datasets of "
+                   "financial metrics and speaker labels in earnings-call transcripts.")
+
+    # -- jobs -------------------------------------------------------------------------------
+
+    def _start(self, factory, *args) -> Job | None:
+        if self.project is None or self.project.path is None:
+            self.show_error("No project", "Open or create a project first.")
+            return None
+        if self.jobs:
+            self.statusBar().showMessage("Another job is running; wait for it or cancel it",
+                                         5000)
+            return None
+        job = factory(self.project.path, *args, parent=self)
+        dlg = QProgressDialog(f"{job.title}\u2026", "Cancel", 0, 0, self)
+        dlg.setObjectName("jobProgress")
+        dlg.setWindowTitle(job.title)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(300)
+        dlg.canceled.connect(job.cancel)
+        job.progress.connect(lambda d, t, w: (dlg.setMaximum(t), dlg.setValue(d),
+                                              dlg.setLabelText(f"{job.title}: {w}")))
+        job.failed.connect(lambda msg: self.show_error(f"{job.title} failed", msg))
+        job.finished.connect(lambda: self._job_done(job, dlg))
+        self.jobs.append(job)
+        self.progress_dialog = dlg
+        job.start()
+        return job
+
+    def _job_done(self, job: Job, dlg: QProgressDialog) -> None:
+        dlg.reset()
+        dlg.hide()
+        if job in self.jobs:
+            self.jobs.remove(job)
+        if job.is_cancelled:
+            self.statusBar().showMessage(f"{job.title}: cancelled (what was done is kept)",
+                                         8000)
+        self.reload_list()
+        job.deleteLater()
+
+    def _info(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("infoBox")
+        self.last_info = box
+        box.open()
+        return box

@@ -1,0 +1,250 @@
+"""What the review keys do (a mixin of the main window): every change goes through a core
+command run by the controller; this module only decides WHICH mention or turn is meant."""
+
+from __future__ import annotations
+
+from reviewer.core.review import (
+    Accept,
+    AcceptTurn,
+    Add,
+    MarkReviewed,
+    Reject,
+    Resize,
+)
+from reviewer.gui.mentions_model import COLUMNS, EDITABLE
+
+
+class ReviewActions:
+    """Handlers of the Review, Speakers, Edit and Transcript menus."""
+
+    # -- which mention ----------------------------------------------------------------------
+
+    def current_mention(self) -> int | None:
+        aid = self.mentions.current_id()
+        return aid if aid is not None else self.view.current_mention()
+
+    def go_to_mention(self, aid: int | None) -> None:
+        if aid is None:
+            return
+        self.mentions.select_id(aid)
+        self.view.focus_mention(aid)
+
+    def _need_mention(self) -> int | None:
+        aid = self.current_mention()
+        if aid is None or self.controller.annotation(aid) is None:
+            self.statusBar().showMessage("No mention selected: press N for the next one", 5000)
+            return None
+        return aid
+
+    def _advance_from(self, aid: int) -> None:
+        """After a decision, move on to the next pending mention (or stay)."""
+        self.go_to_mention(aid)
+        nxt = self.mentions.step(+1, pending_only=True)
+        if nxt is not None:
+            self.go_to_mention(nxt)
+
+    # -- mention decisions ------------------------------------------------------------------
+
+    def accept(self) -> None:
+        aid = self._need_mention()
+        if aid is not None and self.controller.do(Accept(aid)) is not None:
+            self._advance_from(aid)
+
+    def reject(self) -> None:
+        aid = self._need_mention()
+        if aid is not None and self.controller.do(Reject(aid)) is not None:
+            self._advance_from(aid)
+
+    def next(self) -> None:
+        self.go_to_mention(self.mentions.step(+1))
+
+    def prev(self) -> None:
+        self.go_to_mention(self.mentions.step(-1))
+
+    def next_pending(self) -> None:
+        aid = self.mentions.step(+1, pending_only=True)
+        if aid is None:
+            self.statusBar().showMessage("No pending mention after this one", 4000)
+        self.go_to_mention(aid)
+
+    def edit(self) -> None:
+        if self._need_mention() is None:
+            return
+        col = self.mentions.table.currentIndex().column()
+        name = COLUMNS[col] if 0 <= col < len(COLUMNS) else "value"
+        self.mentions_dock.raise_()
+        self.mentions.edit_current(name if name in EDITABLE else "value")
+
+    def add(self) -> None:
+        span = self.view.selection_span()
+        if span is None:
+            self.statusBar().showMessage(
+                "Select the text of the missed mention first, then press M", 5000)
+            return
+        d = self.controller.do(Add(*span))
+        if d is not None:
+            aid = next(iter(d.touched("annotations")))
+            self.mentions.select_id(aid, COLUMNS.index("metric"))
+            self.view.focus_mention(aid, scroll=False)
+            a = self.controller.annotation(aid)
+            self.statusBar().showMessage(
+                f"Added \u201c{self.view.parsed.text[a.start:a.end]}\u201d; press E to set "
+                "its metric (Tab moves to the next field)", 8000)
+
+    def resize_mention(self) -> None:
+        aid = self._need_mention()
+        span = self.view.selection_span()
+        if aid is None:
+            return
+        if span is None:
+            self.statusBar().showMessage("Select the new extent of the mention first", 5000)
+            return
+        if self.controller.do(Resize(aid, *span)) is not None:
+            self.view.focus_mention(aid, scroll=False)
+
+    def _nudge(self, ds: int, de: int) -> None:
+        """Move one boundary by one visible character (spaces are stepped over)."""
+        aid = self._need_mention()
+        if aid is None:
+            return
+        a = self.controller.annotation(aid)
+        text = self.controller.session.text
+        start, end = a.start + ds, a.end + de
+        while ds and 0 < start < end and text[start].isspace():
+            start += ds
+        while de and start < end < len(text) and text[end - 1].isspace():
+            end += de
+        if self.controller.do(Resize(aid, start, end)) is not None:
+            self.view.focus_mention(aid, scroll=False)
+
+    def grow_end(self) -> None:
+        self._nudge(0, +1)
+
+    def shrink_end(self) -> None:
+        self._nudge(0, -1)
+
+    def grow_start(self) -> None:
+        self._nudge(-1, 0)
+
+    def shrink_start(self) -> None:
+        self._nudge(+1, 0)
+
+    def _turn_for_action(self) -> int:
+        aid = self.current_mention()
+        a = self.controller.annotation(aid) if aid is not None else None
+        if a is not None:
+            for t in self.controller.turns:
+                if t.start <= a.start < t.end:
+                    return t.idx
+        return self.current_turn if self.current_turn >= 0 else self.view.turn_at_cursor()
+
+    def accept_turn(self) -> None:
+        idx = self._turn_for_action()
+        if idx < 0:
+            self.statusBar().showMessage("Click in a turn first", 4000)
+            return
+        self.controller.do(AcceptTurn(idx))
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def accept_suggestion(self) -> None:
+        idx = self.current_turn if self.current_turn >= 0 else self._turn_for_action()
+        if idx < 0:
+            self.statusBar().showMessage("Click in a turn first", 4000)
+            return
+        self.speakers.show_turn(idx)
+        self.speakers.accept_suggestion()
+
+    def next_turn(self) -> None:
+        self._step_turn(+1)
+
+    def prev_turn(self) -> None:
+        self._step_turn(-1)
+
+    def _step_turn(self, delta: int) -> None:
+        idxs = [t.idx for t in self.controller.turns]
+        if not idxs:
+            return
+        cur = self.current_turn
+        later = [i for i in idxs if (i > cur if delta > 0 else i < cur)]
+        if later:
+            self.view.go_to_turn(later[0] if delta > 0 else later[-1])
+
+    def show_speakers(self) -> None:
+        self.speakers_dock.show()
+        self.speakers_dock.raise_()
+
+    # -- transcript, history ----------------------------------------------------------------
+
+    def mark_reviewed(self) -> None:
+        reviewed = self.controller.info().get("status") == "reviewed"
+        d = self.controller.do(MarkReviewed(not reviewed))
+        if d is not None and not reviewed:
+            pending = sum(1 for a in self.controller.annotations if a.status == "pending")
+            note = (f" \u2014 {pending} mention(s) still pending stay out of the gold"
+                    if pending else "")
+            self.statusBar().showMessage(f"Marked reviewed{note}", 8000)
+
+    def undo(self) -> None:
+        self._show_flip(self.controller.undo())
+
+    def redo(self) -> None:
+        self._show_flip(self.controller.redo())
+
+    def _show_flip(self, d) -> None:
+        if d is None:
+            return
+        ids = [i for i in d.touched("annotations") if self.controller.annotation(i)]
+        if ids:
+            self.go_to_mention(min(ids))
+
+    def next_transcript(self) -> None:
+        tid = self.transcripts.step(+1)
+        if tid is not None:
+            self.open_transcript(tid)
+
+    def prev_transcript(self) -> None:
+        tid = self.transcripts.step(-1)
+        if tid is not None:
+            self.open_transcript(tid)
+
+    # -- find, focus ------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        self.find_bar.show()
+        sel = self.view.textCursor().selectedText()
+        if sel and "\u2029" not in sel:
+            self.find_edit.setText(sel)
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def find_next(self) -> None:
+        self._find(backward=False)
+
+    def find_prev(self) -> None:
+        self._find(backward=True)
+
+    def _find(self, backward: bool) -> None:
+        text = self.find_edit.text()
+        if not text:
+            self.open_find()
+            return
+        found = self.view.find_text(text, backward)
+        self.find_status.setText("" if found else "not found")
+
+    def close_find(self) -> None:
+        self.find_bar.hide()
+        self.view.clear_find()
+        self.view.setFocus()
+
+    def focus_list(self) -> None:
+        self.list_dock.show()
+        self.transcripts.search.setFocus()
+        self.transcripts.search.selectAll()
+
+    def focus_text(self) -> None:
+        self.view.setFocus()
+
+    def focus_table(self) -> None:
+        self.mentions_dock.raise_()
+        self.mentions.table.setFocus()

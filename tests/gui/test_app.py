@@ -1,0 +1,167 @@
+"""The app around the review: starting it, projects, import with progress and cancel, the
+extractor, find, help overlay, settings, palettes, the transcript list."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from click.testing import CliRunner
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from reviewer.cli import cli
+from reviewer.gui.app import main
+from reviewer.gui.settings import AppSettings
+from reviewer.gui.workers import extractor_available
+from tests.conftest import DEMO
+from tests.gui.conftest import rows
+
+
+def test_app_quit_after_load_prints_the_project(project_db, capsys, qapp) -> None:
+    path, _ = project_db
+    assert main(["--db", str(path), "--quit-after-load"]) == 0
+    assert capsys.readouterr().out.strip() == f"opened {path}: 1 transcripts"
+
+
+def test_app_on_a_bad_database_says_so(tmp_path, capsys, qapp) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 100)
+    assert main(["--db", str(bad), "--quit-after-load"]) == 1
+    assert "not a Transcript Reviewer project" in capsys.readouterr().err
+    assert bad.read_bytes() == b"garbage" * 100
+
+
+def test_reviewer_gui_command_and_demo_by_default(isolated_home, qapp) -> None:
+    out = CliRunner().invoke(cli, ["gui", "--quit-after-load"])
+    assert out.exit_code == 0, out.output
+    assert "demo.db: " in out.output
+    n = len(list(DEMO.glob("*.txt")))
+    assert out.output.strip().endswith(f"{n} transcripts")
+
+
+def test_plain_reviewer_prints_the_demo_without_a_display(monkeypatch, isolated_home) -> None:
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(var, raising=False)
+    out = CliRunner().invoke(cli, [])
+    assert out.exit_code == 0, out.output
+    assert "Demo project:" in out.output and "transcript(s)" in out.output
+
+
+def test_find_with_ctrl_f(window, qtbot) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_edit.hasFocus()
+    qtbot.keyClicks(window.find_edit, "Japan")
+    assert window.view.textCursor().selectedText() == "Japan"
+    qtbot.keyClick(window.find_edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_help_overlay_lists_the_shortcuts(window, qtbot) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    overlay = window.help_overlay
+    assert overlay.isVisible()
+    html = overlay.sheet.text()
+    for words in ("Accept mention", "Reject mention", "Undo", "Mark reviewed",
+                  "suggested speaker", "Add mention from the selection"):
+        assert words in html
+    qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+    assert not overlay.isVisible()
+
+
+def test_transcript_list_filters_and_shows_progress(window, qtbot) -> None:
+    panel = window.transcripts
+    assert panel.proxy.rowCount() == 1
+    assert panel.model.index(0, 3).data() == "0/6"
+    qtbot.keyClicks(panel.search, "altamira")
+    assert panel.proxy.rowCount() == 1
+    panel.search.setText("no such company")
+    assert panel.proxy.rowCount() == 0
+    panel.search.clear()
+    panel.status.setCurrentIndex(panel.status.findData("reviewed"))
+    assert panel.proxy.rowCount() == 0
+
+
+def test_import_shows_a_summary_of_what_was_skipped(window, tmp_path, qtbot) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "notes.txt").write_text("Revenue grew 12% to $40 million.\n\nThanks.\n")
+    job = window.import_paths([str(folder)])
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None)
+    report = window.last_import
+    assert len(report.added) == 1 and len(report.skipped) == 1
+    assert "empty.txt" in window.last_info.text() and "the file is empty" in window.last_info.text()
+    assert window.transcripts.model.rowCount() == 2
+
+
+def test_import_can_be_cancelled_and_keeps_what_was_done(window, tmp_path, qtbot,
+                                                         monkeypatch) -> None:
+    import reviewer.core.importer as importer
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"t{i}.txt").write_text(f"Call {i}.\n\nRevenue was ${i + 1} million.\n")
+    calls, gate = [], threading.Event()
+    real = importer.parse_file
+
+    def slow_parse(path):  # the second file waits until the user has pressed Cancel
+        calls.append(path)
+        if len(calls) == 2:
+            gate.wait(10)
+        return real(path)
+
+    monkeypatch.setattr(importer, "parse_file", slow_parse)
+    job = window.import_paths([str(folder)])
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    window.progress_dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    gate.set()
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None)
+    assert window.last_import.cancelled and len(window.last_import.added) == 2
+    assert window.transcripts.model.rowCount() == 3
+
+
+@pytest.mark.skipif(not extractor_available(), reason="the extractor runner is not there yet")
+def test_run_the_extractor_from_the_app(open_window, tmp_path, qtbot) -> None:
+    from tests.core.test_review_fixtures import demo_project
+
+    project, _tid = demo_project(tmp_path / "fresh.db")
+    project.close()
+    w = open_window(tmp_path / "fresh.db")
+    assert w.controller.annotations == []
+    job = w.run_extractor()
+    with qtbot.waitSignal(job.finished, timeout=120000):
+        pass
+    qtbot.waitUntil(lambda: len(w.controller.annotations) > 0, timeout=10000)
+    assert rows(tmp_path / "fresh.db", "SELECT count(*) FROM runs")[0][0] == 1
+    assert w.mentions_model.rowCount() == len(w.controller.annotations)
+
+
+def test_layout_recent_projects_and_view_options_are_remembered(open_window, project_db,
+                                                                 qtbot) -> None:
+    path, _ = project_db
+    w = open_window(path)
+    qtbot.keyClick(w.view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # outside
+    assert w.view.outside
+    w.close()
+    s = AppSettings()
+    assert s.recent()[0] == str(path.resolve())
+    assert s.geometry()[0] is not None and s.flag("outside", False)
+    w2 = open_window(path)
+    assert w2.actions_["outside"].isChecked() and w2.view.outside
+
+
+def test_dark_palette_and_back(window) -> None:
+    window.set_theme("dark")
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    assert window.view.theme.dark
+    window.set_theme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
+    assert AppSettings().theme == "light"
