@@ -125,16 +125,31 @@ def test_two_runs_side_by_side_with_paired_intervals(project) -> None:
 
 
 def test_bootstrap_is_reproducible_and_brackets_the_estimate(project) -> None:
+    preds = {1: RUN_A}
     for i in range(2, 6):
         tid = add_doc(project, TEXT.replace("Altamira", f"Co{i}"), f"call{i}.txt")
         annotate(project, tid, GOLD[: i])
         mark_reviewed(project, tid)
-        add_run(project, {tid: RUN_A[: i + 1]})
-    one = _report(project, seed=7)["systems"][0]["mentions"]["strict"]
-    two = _report(project, seed=7)["systems"][0]["mentions"]["strict"]
+        preds[tid] = RUN_A[: i + 1]
+    run = add_run(project, preds)
+    one = _report(project, runs=(run,), seed=7)["systems"][0]["mentions"]["strict"]
+    two = _report(project, runs=(run,), seed=7)["systems"][0]["mentions"]["strict"]
     assert one["ci"] == two["ci"]
     lo, hi = one["ci"]["f1"]
     assert lo <= one["f1"] <= hi and lo < hi
+
+
+def test_runs_are_scored_on_the_transcripts_they_covered(project) -> None:
+    tid = add_doc(project, TEXT.replace("Altamira", "Newcomer"), "new.txt")
+    annotate(project, tid, GOLD)
+    mark_reviewed(project, tid)  # imported and reviewed after runs 1 and 2
+    rep = _report(project, runs=(1, 2))
+    assert rep["gold"]["transcripts"] == 1
+    assert any("left out" in w for w in rep["warnings"])
+    later = add_run(project, {tid: GOLD})
+    rep = _report(project, runs=(later,))
+    assert rep["gold"]["transcripts"] == 1
+    assert rep["systems"][0]["mentions"]["strict"]["f1"] == 1.0
 
 
 def test_outside_predictions_by_hash_or_file_name(project, tmp_path) -> None:

@@ -213,3 +213,28 @@ def test_cli_export_and_import(project, tmp_path) -> None:
     out = runner.invoke(cli, ["import-annotations", str(tmp_path / "g.jsonl"), "--db",
                               str(tmp_path / "new.db")])
     assert out.exit_code == 0 and "1 transcript(s) added" in out.output
+
+
+@pytest.mark.seeds
+def test_every_seed_round_trips_in_every_format(tmp_path) -> None:
+    from reviewer.core.importer import import_paths
+    from tests.conftest import SEED_FILES, seed_path
+
+    p = open_project(tmp_path / "seeds.db")
+    import_paths(p, [seed_path(k) for k in sorted(SEED_FILES)])
+    for r in p.list_transcripts():
+        text = p.load_transcript(r.id).text
+        first_number = next(i for i, c in enumerate(text) if c.isdigit())
+        annotate(p, r.id, [{"start": first_number, "end": first_number + 1,
+                            "metric": "revenue", "value": 1.0, "unit": "count"}])
+        mark_reviewed(p, r.id)
+    for fmt in ("jsonl", "spacy", "csv", "conll"):
+        assert export_project(p, fmt, tmp_path / f"s.{fmt}").transcripts == 5
+    assert read_docbin(tmp_path / "s.spacy") == list(project_records(p))
+    assert len(read_conll(tmp_path / "s.conll")) == 5
+    fresh = open_project(tmp_path / "fresh.db")
+    import_annotations(fresh, tmp_path / "s.jsonl")
+    export_project(fresh, "jsonl", tmp_path / "t.jsonl")
+    assert (tmp_path / "s.jsonl").read_bytes() == (tmp_path / "t.jsonl").read_bytes()
+    fresh.close()
+    p.close()

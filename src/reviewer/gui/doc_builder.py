@@ -198,7 +198,7 @@ def build_layout(parsed: ParsedTranscript, turns: list[TurnState],
             if lay.lines:
                 lay._add("", BLANK)
             title = SECTION_TITLES.get(turn.section, str(turn.section).upper())
-            lay._add(f"\u2501\u2501 {title} " + "\u2501" * 40, SECTION)
+            lay._add(f"\u2501\u2501  {title}", SECTION)
         lay._add("", BLANK)
         state = states.get(turn.index)
         if state is not None:

@@ -25,30 +25,32 @@ def _plain(text: str) -> str:
     return text.replace("&", "").rstrip("\u2026")
 
 
+def _section(menu: str) -> str:
+    rows = "".join(
+        f"<tr><td style='padding:1px 14px 1px 0'><b>{escape(shortcut_text(s))}</b></td>"
+        f"<td>{escape(_plain(s.text))}</td></tr>"
+        for s in SPECS if s.menu == menu and s.keys)
+    return f"<h3 style='margin:8px 0 2px 0'>{menu}</h3><table>{rows}</table>" if rows else ""
+
+
 def _html() -> str:
-    cols = []
-    for menu in MENUS:
-        rows = "".join(
-            f"<tr><td style='padding:2px 14px 2px 0'><b>{escape(shortcut_text(s))}</b></td>"
-            f"<td>{escape(_plain(s.text))}</td></tr>"
-            for s in SPECS if s.menu == menu and s.keys)
-        if rows:
-            cols.append(f"<h3 style='margin:10px 0 4px 0'>{menu}</h3><table>{rows}</table>")
-    half = (len(cols) + 1) // 2
+    left = "".join(_section(m) for m in ("Review", "Speakers", "Transcript"))
+    right = "".join(_section(m) for m in ("Edit", "File", "View", "Help"))
+    assert set(MENUS) == {"Review", "Speakers", "Transcript", "Edit", "File", "View", "Help"}
     legend = "".join(
         f"<tr><td style='padding-right:10px'>{STATUS_GLYPHS[k]} <b>{k}</b></td>"
         f"<td>{escape(v)}</td></tr>" for k, v in STATUS_HELP.items())
     fams = " ".join(
-        f"<span style='background:{c}; color:white; padding:1px 6px'>&nbsp;"
-        f"{escape(FAMILY_NAMES[f])}&nbsp;</span>&nbsp;" for f, c in FAMILY_COLOURS.items())
+        f"<span style='background:{c}; color:white'>&nbsp;{escape(FAMILY_NAMES[f])}&nbsp;"
+        "</span>&nbsp;" for f, c in FAMILY_COLOURS.items())
     return (
         "<h2 style='margin:0'>Keyboard shortcuts</h2>"
         "<p>Single-letter keys work while the text or the mentions table has the focus. "
         "Every decision is saved at once; undo and redo work after a restart too.</p>"
-        f"<table width='100%'><tr><td valign='top' width='50%'>{''.join(cols[:half])}</td>"
-        f"<td valign='top' style='padding-left:24px'>{''.join(cols[half:])}</td></tr></table>"
-        f"<h3 style='margin:12px 0 4px 0'>Mention styles</h3><table>{legend}</table>"
-        f"<p><b>Colour = metric family:</b> {fams}</p>"
+        f"<table width='100%'><tr><td valign='top' width='52%'>{left}</td>"
+        f"<td valign='top' style='padding-left:24px'>{right}"
+        f"<h3 style='margin:8px 0 2px 0'>Mention styles</h3><table>{legend}</table>"
+        f"<p><b>Colour = metric family:</b><br>{fams}</p></td></tr></table>"
         "<p style='color:gray'>Press Esc, F1 or click to close.</p>")
 
 
@@ -89,7 +91,9 @@ class HelpOverlay(QWidget):
     def _fit(self) -> None:
         p = self.parentWidget()
         self.setGeometry(p.rect())
-        self.scroll.setFixedSize(min(980, p.width() - 60), min(760, p.height() - 60))
+        width = min(1180, p.width() - 40)
+        height = self.sheet.heightForWidth(width - 24) + 8
+        self.scroll.setFixedSize(width, min(max(height, 200), p.height() - 40))
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.parentWidget() and event.type() == QEvent.Type.Resize and \

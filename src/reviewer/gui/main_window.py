@@ -164,8 +164,6 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
                                         Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.mentions_dock, self.speakers_dock)
         self.mentions_dock.raise_()
-        self.resizeDocks([self.list_dock, self.mentions_dock], [380, 740],
-                         Qt.Orientation.Horizontal)
         self.help_overlay = HelpOverlay(self)
 
         sb = self.statusBar()
@@ -222,7 +220,10 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
         a["outside"].setChecked(self.settings.flag("outside", False))
         self.view.translations = a["translations"].isChecked()
         self.view.outside = a["outside"].isChecked()
-        a[f"theme_{self.settings.theme}"].setChecked(True)
+        theme_action = a[f"theme_{self.settings.theme}"]
+        theme_action.blockSignals(True)  # already applied: checking it must not re-apply
+        theme_action.setChecked(True)
+        theme_action.blockSignals(False)
 
     def _wire(self) -> None:
         c = self.controller
@@ -362,8 +363,16 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1500, 900)
-        if state is not None:
-            self.restoreState(state)
+        self._default_docks = state is None or not self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._default_docks:  # first run: share the width once the window has one
+            self._default_docks = False
+            w = self.width()
+            self.resizeDocks([self.list_dock, self.mentions_dock],
+                             [max(240, int(w * 0.19)), max(560, int(w * 0.45))],
+                             Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         for job in list(self.jobs):

@@ -19,6 +19,8 @@ EDITABLE = {"metric", "value", "unit", "period", "kind", "basis"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Shorter display of some values (the editors show and take the real ones).
+SHORT = {"unit": {"percent": "%"}, "basis": {"gaap": "GAAP", "non_gaap": "non-GAAP"}}
 
 
 def _num(v: float, unit: str | None) -> str:
@@ -143,6 +145,9 @@ class MentionsModel(QAbstractTableModel):
             return a.status if edit else f"{STATUS_GLYPHS.get(a.status, '')} {a.status}"
         if col == "confidence":
             return "" if a.confidence is None else f"{a.confidence:.2f}"
+        if not edit and col in SHORT:
+            v = getattr(a, col)
+            return SHORT[col].get(v, "" if v is None else str(v))
         v = getattr(a, col)
         return "" if v is None else str(v)
 

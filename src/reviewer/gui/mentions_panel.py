@@ -144,8 +144,8 @@ class MentionsPanel(QWidget):
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(False)
-        widths = {"text": 104, "metric": 150, "value": 76, "unit": 50, "period": 72,
-                  "kind": 74, "basis": 64, "status": 92, "confidence": 44}
+        widths = {"text": 84, "metric": 126, "value": 72, "unit": 48, "period": 70,
+                  "kind": 84, "basis": 70, "status": 88, "confidence": 40}
         for i, c in enumerate(COLUMNS):
             self.table.setColumnWidth(i, widths[c])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)

@@ -176,7 +176,10 @@ class SpeakersPanel(QWidget):
         self.roster.setItemDelegate(RoleDelegate(self.roster))
         self.roster.verticalHeader().hide()
         self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roster.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        head = self.roster.horizontalHeader()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.roster.setWordWrap(False)
         self.roster.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed)
         add = QPushButton("Add\u2026")
@@ -229,14 +232,19 @@ class SpeakersPanel(QWidget):
                          f"{'s' if same != 1 else ''})<br>Speaker: <b>{current or '?'}</b>"
                          f" ({t.current_role}){status}")
         sug = self.c.suggestions.get(t.idx)
-        if sug and sug.suggested != current:
+        if sug is None:
+            self.suggestion.setText("The extractor made no suggestion for this turn.")
+            self.accept_sug.setEnabled(False)
+        elif sug.suggested != current:
             self.suggestion.setText(f"Suggested: <b>{sug.suggested}</b> \u2014 "
                                     f"{sug.reason or 'no reason given'}")
+            self.accept_sug.setText("Accept suggestion (S)")
             self.accept_sug.setEnabled(True)
         else:
-            self.suggestion.setText("No other speaker suggested for this turn."
-                                    if not sug else f"Suggestion taken: {sug.suggested}")
-            self.accept_sug.setEnabled(False)
+            lead = "Suggestion taken" if t.speaker_status else "The extractor agrees"
+            self.suggestion.setText(f"{lead}: {sug.reason or sug.suggested}")
+            self.accept_sug.setText("Confirm this speaker (S)")
+            self.accept_sug.setEnabled(t.speaker_status is None)
         self.set_all.setText(f"Every turn labelled \u201c{t.label}\u201d ({same})")
 
     # -- actions ----------------------------------------------------------------------------

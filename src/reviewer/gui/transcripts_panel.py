@@ -159,7 +159,7 @@ class TranscriptsPanel(QWidget):
         head = self.table.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(True)
-        for col, width in enumerate((150, 74, 92, 60, 120)):
+        for col, width in enumerate((116, 68, 80, 48, 120)):
             self.table.setColumnWidth(col, width)
         self.table.setColumnHidden(5, True)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)

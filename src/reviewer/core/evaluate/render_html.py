@@ -37,8 +37,10 @@ def _cell(v: object) -> str:
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
-def render_html(report: dict, *, title: str = "Extractor evaluation") -> str:
-    """The report as an HTML document (a string)."""
+def render_html(report: dict, *, title: str = "Extractor evaluation",
+                problems: int = 200) -> str:
+    """The report as an HTML document (a string), listing up to ``problems`` errors a
+    system (false positives and negatives, boundary, metric and value errors)."""
     systems = report["systems"]
     g, st = report["gold"], report["settings"]
     parts = [f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{escape(title)}"
@@ -125,8 +127,28 @@ def render_html(report: dict, *, title: str = "Extractor evaluation") -> str:
         parts.append(_table(["system", "figure", "difference", "interval"], [
             [c["system"], k, f"{c['diff'][k]:+.3f}", interval(c["ci"].get(k))]
             for c in report["comparisons"] for k in KEY_FIGURES]))
+    for s in systems:
+        shown = s["problems"][:problems]
+        parts.append(f"<h2>Errors: {escape(s['name'])} ({len(shown)} of "
+                     f"{len(s['problems'])})</h2>")
+        parts.append(_table(
+            ["type", "transcript", "span", "text", "metric", "value", "gold", "value error"],
+            [[p["type"], p["name"], f"{p['start']}-{p['end']}",
+              (p.get("text") or "")[:80], p["metric"], _quantity(p),
+              _quantity(p["gold"]) if p.get("gold") else "", p.get("error") or ""]
+             for p in shown]))
     parts.append("</body></html>\n")
     return "".join(parts)
+
+
+def _quantity(m: dict) -> str:
+    if m["value"] is not None:
+        q = f"{m['value']:,.10g}"
+    elif m["low"] is not None or m["high"] is not None:
+        q = " – ".join("?" if v is None else f"{v:,.10g}" for v in (m["low"], m["high"]))
+    else:
+        q = "-"
+    return f"{q} {m['unit'] or ''}".strip()
 
 
 def _value_rate(v: dict, which: str) -> float | None:

@@ -29,7 +29,14 @@ from reviewer.core.evaluate.scoring import (
 from reviewer.core.evaluate.speakers import SpeakerTally
 from reviewer.core.evaluate.values import DEFAULT_TOLERANCE
 from reviewer.core.store import Project
-from reviewer.core.store.gold import GoldTranscript, MentionRecord, SuggestionRecord, run_info
+from reviewer.core.store.gold import (
+    GoldTranscript,
+    MentionRecord,
+    SuggestionRecord,
+    run_coverage,
+    run_info,
+    run_output,
+)
 
 REPORT_VERSION = 1
 
@@ -37,7 +44,7 @@ REPORT_VERSION = 1
 @dataclass
 class System:
     """One extractor's output to evaluate. ``covered`` is the set of transcript hashes it
-    ran on (``None``: every gold transcript, as for a run over the whole project)."""
+    ran on (``None``: every gold transcript)."""
 
     name: str
     source: str
@@ -48,12 +55,10 @@ class System:
 
 def system_from_run(project: Project, run_id: int) -> System:
     """The predictions and suggestions of a run stored in the project."""
-    from reviewer.core.store.gold import run_output
-
     info = run_info(project, run_id)
     mentions, suggestions = run_output(project, run_id)
     return System(f"{info.extractor} {info.version} (run {info.id})", f"run {info.id}",
-                  mentions, suggestions)
+                  mentions, suggestions, run_coverage(project, run_id))
 
 
 @dataclass

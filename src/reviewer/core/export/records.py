@@ -83,13 +83,23 @@ def from_record(rec: Any, where: str = "record") -> GoldTranscript:
     if rec.get("hash") not in (None, h):
         raise InputError(f"{where}: \"hash\" does not match the text (the text was changed?)")
     meta = rec.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{where}: \"meta\" must be an object")
     if "turns" in rec:
         turns = [_turn(t, where) for t in rec["turns"] or []]
+        for t in turns:
+            if not (0 <= t.start <= t.end <= len(text)
+                    and all(t.start <= p.start <= p.end <= t.end for p in t.paragraphs)):
+                raise InputError(f"{where}: turn {t.index} or its paragraphs lie outside "
+                                 "the text")
         fmt = meta.get("format") or "plain"
-        participants = [Participant(p["name"], p.get("role") or "unknown", p.get("affiliation"),
-                                    list(p.get("aliases") or []))
-                        for p in rec.get("participants") or []]
-        boilerplate = [(int(s), int(e)) for s, e in rec.get("boilerplate") or []]
+        try:
+            participants = [Participant(p["name"], p.get("role") or "unknown",
+                                        p.get("affiliation"), list(p.get("aliases") or []))
+                            for p in rec.get("participants") or []]
+            boilerplate = [(int(s), int(e)) for s, e in rec.get("boilerplate") or []]
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise InputError(f"{where}: bad participants or boilerplate ({exc})") from exc
         warnings = list(rec.get("warnings") or [])
         md = Metadata(*(meta.get(k) for k in ("company", "ticker", "event", "fiscal_period",
                                               "date")))
@@ -127,7 +137,7 @@ def _turn(t: dict[str, Any], where: str) -> TurnRecord:
             gold_role=role if role != parsed_role else None, speaker_status=status,
             paragraphs=[Paragraph(int(p["start"]), int(p["end"]), p.get("lang") or "en",
                                   p.get("translation_of")) for p in t.get("paragraphs") or []])
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"{where}: a turn lacks index/start/end ({exc})") from exc
 
 

@@ -14,7 +14,7 @@ is set, so reviewers and evaluations can tell it apart from what the company rep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.core.extract import cues
 from reviewer.core.extract.metrics import assign_metric, find_thresholds, prepare_sentence
@@ -111,8 +111,7 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
 
 
 def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
-    return [PeriodExpr(p.start + s, p.end + s, p.rel, p.quarter, p.year, p.month, p.base,
-                       p.ends_month) for p in find_periods(para[s:e], lang)]
+    return [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(para[s:e], lang)]
 
 
 def _kept_unit(unit: str) -> bool:
@@ -258,6 +257,8 @@ def _parallel(metric: str | None, prev: Mention | None, q: Quantity, para: str, 
     down 50 basis points sequentially"."""
     if prev is None or prev.metric is None or _family(prev.unit) != _family(q.unit):
         return metric
+    if metric is None and q.unit == "count":
+        return None  # a count names what it counts ("in 42 countries")
     if metric is None or cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
         return prev.metric
     m = taxonomy.get(metric)

@@ -120,9 +120,12 @@ def _optional(parsed: ParsedTranscript, module: str, func: str) -> list[Any]:
     the user the mentions, so it is logged and yields nothing."""
     import importlib
 
+    name = f"reviewer.core.extract.{module}"
     try:
-        mod = importlib.import_module(f"reviewer.core.extract.{module}")
-    except ImportError:
+        mod = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            log.exception("%s cannot be imported", name)
         return []
     try:
         return list(getattr(mod, func)(parsed))

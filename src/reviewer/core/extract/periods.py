@@ -76,11 +76,13 @@ class PeriodExpr:
     month: int | None = None
     base: bool = False
     ends_month: int | None = None
+    year_offset: int = 0  # "third quarter of last year": -1 from the call's year
 
 
 _TAIL = (r"(?:\s*,?\s*(?:of\s+)?(?:(?:fiscal|FY)[\s-]*(?:year\s+)?['’]?\s?"
          r"(?P<{g}a>(?:19|20)?\d{{2}})|['’]\s?(?P<{g}b>\d{{2}})|(?:calendar\s+)?"
-         r"(?P<{g}c>(?:19|20)\d{{2}})))?\b")
+         r"(?P<{g}c>(?:19|20)\d{{2}})|(?:the\s+)?(?P<{g}r>last|prior|previous|this|current|"
+         r"next|coming)\s+(?:fiscal\s+)?year))?\b")
 _EN = [
     ("q", r"(?:fiscal\s+(?:year\s+)?)?(?:Q(?P<qa>[1-4])|(?P<qb>[1-4])Q)\b" + _TAIL.format(g="qy")),
     ("q", r"(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -152,6 +154,10 @@ _COMPARATOR_RE = re.compile(r"(?:\b(?:than|from|over|versus|vs\.?|compared\s+(?:
                             re.IGNORECASE)
 
 
+_YEAR_OFFSETS = {"last": -1, "prior": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+                 "coming": 1}
+
+
 def _year(s: str | None) -> int | None:
     if not s:
         return None
@@ -221,6 +227,7 @@ def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
     g = m.groupdict()
     start, end = m.start(), m.end()
     quarter = year = month = None
+    offset = 0
     if rel == "q":
         if g.get("mq"):
             rel, month, year = "month_q", MONTHS[g["mq"].lower()], _year(g.get("mqy"))
@@ -229,6 +236,9 @@ def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
             quarter = _ORD[qtxt.lower()]
             year = _year(next((g.get(k) for k in ("qya", "qyb", "qyc", "oya", "oyb", "oyc",
                                                   "ay") if g.get(k)), None))
+            rel_year = g.get("qyr") or g.get("oyr")
+            if rel_year:
+                offset = _YEAR_OFFSETS[rel_year.lower()]
     elif rel == "fy":
         year = _year(next((g.get(k) for k in ("fa", "fb", "fh", "zy", "zy2", "ay2")
                            if g.get(k)), None))
@@ -243,7 +253,7 @@ def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
     ends_month = MONTHS[ends.group("em").lower()] if ends else None
     if ends:
         end = ends.end()
-    return PeriodExpr(start, end, rel, quarter, year, month, base, ends_month)
+    return PeriodExpr(start, end, rel, quarter, year, month, base, ends_month, offset)
 
 
 def infer_fy_end_month(exprs: list[PeriodExpr], call: FiscalPeriod | None) -> int | None:
@@ -284,6 +294,8 @@ def resolve(expr: PeriodExpr, call: FiscalPeriod | None, *, guidance: bool = Fal
     if rel == "q":
         if expr.year:
             return FiscalPeriod(expr.year, expr.quarter)
+        if expr.year_offset and call is not None:
+            return FiscalPeriod(call.year + expr.year_offset, expr.quarter)
         return _quarter_no_year(expr.quarter, call, guidance)
     if rel == "fy":
         if expr.year:

@@ -346,6 +346,17 @@ def run_output(project: Project, run_id: int) -> tuple[
     return mentions, suggestions
 
 
+def run_coverage(project: Project, run_id: int) -> set[str]:
+    """Hashes of the transcripts a run left any output for (mentions, speaker suggestions or
+    translation checks). Runs do not record what they were given, and a run over part of a
+    project, a cancelled one or a transcript imported later must not count as misses."""
+    return {r["hash"] for r in _rows(
+        project, "SELECT hash FROM transcripts WHERE id IN (SELECT transcript_id FROM"
+                 " predictions WHERE run_id = ? UNION SELECT transcript_id FROM"
+                 " speaker_suggestions WHERE run_id = ? UNION SELECT transcript_id FROM"
+                 " translation_checks WHERE run_id = ?)", (run_id, run_id, run_id))}
+
+
 def transcript_keys(project: Project) -> list[dict[str, Any]]:
     """id, hash, name and source path of every transcript (to resolve outside files)."""
     return _rows(project, "SELECT id, hash, name, source_path FROM transcripts ORDER BY id")
