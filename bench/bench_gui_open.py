@@ -23,6 +23,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
+import reviewer.gui  # noqa: E402, F401 - before any Qt call: PySide6 6.12 workaround
 from reviewer.core.importer import import_paths  # noqa: E402
 from reviewer.core.review import Accept, ReviewSession  # noqa: E402
 from reviewer.core.store import open_project  # noqa: E402

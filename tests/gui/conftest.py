@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import reviewer.gui  # noqa: F401 - before any Qt call: PySide6 6.12 workaround
 from tests.core.test_review_fixtures import demo_project, fake_run
 
 SUGGEST = [(3, "Priya", "Marcus Oyelaran", "speaks about the results after the hand-over")]

@@ -52,7 +52,11 @@ def test_plain_reviewer_prints_the_demo_without_a_display(monkeypatch, isolated_
 def test_find_with_ctrl_f(window, qtbot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible() and window.find_edit.hasFocus()
-    qtbot.keyClicks(window.find_edit, "Japan")
+    qtbot.keyClicks(window.find_edit, "Japan")  # found while typing, letter by letter
+    assert window.view.textCursor().selectedText() == "Japan"
+    first = window.view.textCursor().selectionStart()
+    qtbot.keyClick(window.find_edit, Qt.Key.Key_Return)  # Enter: the next one
+    assert window.view.textCursor().selectionStart() != first
     assert window.view.textCursor().selectedText() == "Japan"
     qtbot.keyClick(window.find_edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
@@ -165,3 +169,72 @@ def test_dark_palette_and_back(window) -> None:
     window.set_theme("light")
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
     assert AppSettings().theme == "light"
+
+
+def test_a_location_opens_its_mention_or_selects_the_span(window) -> None:
+    tid = window.controller.session.transcript_id
+    a = window.controller.annotations[3]
+    window.show_location(tid, a.start, a.end)
+    assert window.mentions.current_id() == a.id and window.view.current_mention() == a.id
+    text = window.controller.session.text
+    start = text.index("1,184")
+    window.show_location(tid, start, start + 5)
+    assert window.view.selection_span() == (start, start + 5)
+
+
+def test_evaluate_from_the_app_lists_errors_that_open_their_place(window, qtbot) -> None:
+    pytest.importorskip("reviewer.core.evaluate.report")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # some gold: one accepted mention, reviewed
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.evaluate()
+    view = window.evaluation
+    assert window.evaluation_dock.isVisible()
+    with qtbot.waitSignals([view.evaluationFinished], timeout=60000,
+                           raising=False) as blocker:
+        pass
+    assert blocker.signal_triggered or view.report is not None
+    view.locationRequested.emit(window.controller.session.transcript_id,
+                                window.controller.annotations[0].start,
+                                window.controller.annotations[0].end)
+    assert window.view.current_mention() == window.controller.annotations[0].id
+
+
+def test_plain_reviewer_starts_the_app_on_the_demo(monkeypatch, isolated_home, qapp) -> None:
+    monkeypatch.setenv("REVIEWER_GUI_QUIT_AFTER_LOAD", "1")  # the app's test-friendly exit
+    out = CliRunner().invoke(cli, [])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("opened ") and "demo.db" in out.output
+
+
+def test_typing_in_a_search_box_is_not_a_decision(window, project_db, qtbot) -> None:
+    path, _ = project_db
+    window.focus_list()
+    qtbot.keyClicks(window.transcripts.search, "artex")  # a, r, t, e, x are review keys
+    assert window.transcripts.search.text() == "artex"
+    assert rows(path, "SELECT count(*) FROM decisions") == [(0,)]
+
+
+def test_the_demo_is_pre_annotated_on_its_first_run_only(isolated_home) -> None:
+    from reviewer.core.demo import open_demo_project
+    from reviewer.gui.app import _fresh_demo
+    from tests.core.test_review_fixtures import fake_run
+
+    project = open_demo_project()
+    assert _fresh_demo(project)
+    fake_run(project, next(t.id for t in project.list_transcripts() if "asr" in t.name))
+    assert not _fresh_demo(project)
+    project.close()
+
+
+def test_many_qt_calls_cannot_free_none(qapp) -> None:
+    # PySide6 6.12.0 drops a reference to None on every void call (and to True on every
+    # signal emit) on Python < 3.12; reviewer.gui makes them immortal, as 3.12 does.
+    import sys
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    edit = QPlainTextEdit()
+    before = sys.getrefcount(None)
+    for _ in range(20000):  # more than None's whole natural reference count
+        edit.setReadOnly(True)
+    assert sys.getrefcount(None) > 1 << 30 or sys.getrefcount(None) >= before - 10

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -105,13 +104,21 @@ def test_a_second_window_is_told_and_sees_the_other_ones_decisions(open_window, 
     assert "accepted" in w2.mentions_model.index(0, 7).data()
 
 
-@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
-                    reason="root ignores file permissions")
-def test_a_read_only_project_is_flagged(open_window, project_db) -> None:
+def test_a_read_only_project_is_flagged_and_refuses_decisions(open_window, project_db, qtbot,
+                                                               monkeypatch) -> None:
+    import reviewer.gui.project_actions as pa
+
     path, _ = project_db
-    path.chmod(0o444)
-    try:
-        w = open_window(path)
-        assert "read-only" in w.notice_bar.label.text()
-    finally:
-        path.chmod(0o644)
+    # As root the file mode would not stop writes: say the file is not writable, and make
+    # the connection read-only the way SQLite reports it.
+    monkeypatch.setattr(pa.os, "access", lambda p, mode: False)
+    w = open_window(path)
+    assert w.notice_bar.isVisible() and "read-only" in w.notice_bar.label.text()
+    w.project.db.execute("PRAGMA query_only = ON")
+    before = rows(path, "SELECT * FROM annotations ORDER BY id")
+    qtbot.keyClick(w.view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: getattr(w, "last_error", None) is not None)
+    assert "read-only" in w.last_error.text()
+    w.last_error.close()
+    assert rows(path, "SELECT * FROM annotations ORDER BY id") == before
+    assert rows(path, "SELECT count(*) FROM decisions") == [(0,)]

@@ -172,3 +172,18 @@ def test_mark_reviewed_and_reopen(window, project_db, qtbot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert rows(path, "SELECT status FROM transcripts WHERE id = ?", (tid,)) \
         == [("in_progress",)]
+
+
+def test_reviewing_with_the_pending_filter_keeps_it(window, project_db, qtbot) -> None:
+    path, _ = project_db
+    panel = window.mentions
+    panel.filter.setCurrentText("Pending")
+    first = window.controller.annotations[0].id
+    window.go_to_mention(first)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert panel.filter.currentText() == "Pending"
+    assert panel.proxy.rowCount() == 5
+    assert window.mentions.current_id() == window.controller.annotations[1].id
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert status_of(path, window.controller.annotations[1].id) == "accepted"
+    assert panel.proxy.rowCount() == 4

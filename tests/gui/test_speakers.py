@@ -80,3 +80,13 @@ def test_roster_add_rename_merge_and_role(window, project_db) -> None:
     assert not panel.add_participant("Tom Becker", "analyst")
     assert "already in the roster" in window.statusBar().currentMessage()
     assert rows(path, "SELECT * FROM participants ORDER BY id") == before
+
+
+def test_jump_between_turns_with_brackets(window, qtbot) -> None:
+    window.view.go_to_turn(2)
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight)
+    assert window.current_turn == 3 and window.speakers.turn_idx == 3
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight)
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketLeft)
+    assert window.current_turn == 3
+    assert "Turn 3" in window.speakers.title.text()

@@ -46,7 +46,7 @@ def _initial_project(args: argparse.Namespace, settings):
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -83,7 +83,18 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         return 0
     window.show()
+    if project is not None and _fresh_demo(project):
+        # First run on the demo: let the extractor propose mentions to review right away.
+        QTimer.singleShot(0, lambda: window.run_extractor(quiet=True))
     return app.exec()
+
+
+def _fresh_demo(project) -> bool:
+    from reviewer.core.paths import demo_project_path
+    from reviewer.core.store import review as store
+
+    return (project.path is not None and project.path.resolve() == demo_project_path().resolve()
+            and store.run_count(project.db) == 0)
 
 
 if __name__ == "__main__":

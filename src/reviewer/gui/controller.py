@@ -69,11 +69,14 @@ class ReviewController(QObject):
             return True
         try:
             session = ReviewSession(self.project, tid, self.reviewer)
-            preannotate(self.project, tid)
             _ = session.transcript
         except ReviewerError as exc:
             self.failed.emit("Cannot open the transcript", str(exc))
             return False
+        try:
+            preannotate(self.project, tid)  # the extractor's proposals, on first opening
+        except StoreError as exc:  # a read-only project still opens for reading
+            self.notice.emit(f"The extractor's mentions could not be loaded: {exc}")
         self.session = session
         self._reload_all()
         self.transcriptOpened.emit()

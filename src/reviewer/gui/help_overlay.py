@@ -92,7 +92,7 @@ class HelpOverlay(QWidget):
         p = self.parentWidget()
         self.setGeometry(p.rect())
         width = min(1180, p.width() - 40)
-        height = self.sheet.heightForWidth(width - 24) + 8
+        height = self.sheet.heightForWidth(width - 24) + 30
         self.scroll.setFixedSize(width, min(max(height, 200), p.height() - 40))
 
     def eventFilter(self, obj, event) -> bool:

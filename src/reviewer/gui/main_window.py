@@ -134,7 +134,8 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
         self.find_edit.setPlaceholderText("Find in the transcript (Enter: next, "
                                           "Shift+Enter: previous, Esc: close)")
         self.find_edit.returnPressed.connect(lambda: self.find_next())
-        self.find_edit.textChanged.connect(lambda t: self.view.find_text(t) if t else None)
+        self.find_edit.textChanged.connect(
+            lambda t: self.view.find_text(t, again=False) if t else None)
         self.find_edit.installEventFilter(self)
         self.find_status = QLabel()
         fl = QHBoxLayout(self.find_bar)
@@ -371,7 +372,7 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
             self._default_docks = False
             w = self.width()
             self.resizeDocks([self.list_dock, self.mentions_dock],
-                             [max(240, int(w * 0.19)), max(560, int(w * 0.45))],
+                             [max(240, int(w * 0.2)), max(560, int(w * 0.45))],
                              Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:

@@ -152,16 +152,17 @@ class ProjectActions:
         if self.controller.session is None and self.transcripts.model.rows:
             self.open_transcript(self.transcripts.model.rows[0].id)
 
-    def run_extractor(self) -> Job | None:
+    def run_extractor(self, quiet: bool = False) -> Job | None:
+        """Run the built-in extractor over the project (``quiet``: no summary dialog)."""
         if not extractor_available():
             self.show_error("No extractor", "The extractor is not installed in this build.")
             return None
         job = self._start(extract_job)
         if job is not None:
-            job.succeeded.connect(self._extracted)
+            job.succeeded.connect(lambda result: self._extracted(result, quiet))
         return job
 
-    def _extracted(self, result) -> None:
+    def _extracted(self, result, quiet: bool = False) -> None:
         run_id, created = result
         self.reload_list()
         s = self.controller.session
@@ -169,9 +170,35 @@ class ProjectActions:
             tid = s.transcript_id
             self.controller.open_transcript(None)
             self.controller.open_transcript(tid)
-        self._info("Extractor finished",
-                   f"Run {run_id} finished; {created} mention(s) pre-annotated in transcripts "
-                   "that had no review yet (reviews in progress are never overwritten).")
+        text = (f"Run {run_id} finished; {created} mention(s) pre-annotated in transcripts "
+                "that had no review yet (reviews in progress are never overwritten).")
+        if quiet:
+            self.statusBar().showMessage(text, 10000)
+        else:
+            self._info("Extractor finished", text)
+
+    def evaluate(self) -> None:
+        """Evaluate the newest run against the gold in a dock; its errors open their place."""
+        if self.project is None or self.project.path is None:
+            self.show_error("No project", "Open or create a project first.")
+            return
+        if getattr(self, "evaluation_dock", None) is None:
+            from PySide6.QtWidgets import QDockWidget
+
+            from reviewer.gui.evaluation_view import EvaluationView
+
+            self.evaluation = EvaluationView()
+            self.evaluation.locationRequested.connect(self.show_location)
+            self.evaluation.evaluationFailed.connect(
+                lambda msg: self.show_error("Evaluation failed", msg))
+            dock = QDockWidget("Evaluation", self)
+            dock.setObjectName("evaluationDock")
+            dock.setWidget(self.evaluation)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.evaluation_dock = dock
+        self.evaluation_dock.show()
+        self.evaluation_dock.raise_()
+        self.evaluation.start_evaluation(self.project.path)
 
     def set_reviewer(self) -> None:
         name, ok = QInputDialog.getText(self, "Reviewer", "Your name (recorded with each "

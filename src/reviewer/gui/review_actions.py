@@ -37,11 +37,12 @@ class ReviewActions:
         return aid
 
     def _advance_from(self, aid: int) -> None:
-        """After a decision, move on to the next pending mention (or stay)."""
-        self.go_to_mention(aid)
-        nxt = self.mentions.step(+1, pending_only=True)
-        if nxt is not None:
-            self.go_to_mention(nxt)
+        """After a decision, move on to the next pending mention in the text (or stay)."""
+        anns = self.controller.annotations
+        ids = [a.id for a in anns]
+        i = ids.index(aid) if aid in ids else -1
+        nxt = next((a.id for a in anns[i + 1:] if a.status == "pending"), None)
+        self.go_to_mention(nxt if nxt is not None else aid)
 
     # -- mention decisions ------------------------------------------------------------------
 
@@ -197,6 +198,21 @@ class ReviewActions:
         ids = [i for i in d.touched("annotations") if self.controller.annotation(i)]
         if ids:
             self.go_to_mention(min(ids))
+
+    def show_location(self, tid: int, start: int, end: int) -> None:
+        """Open a transcript at a span (from the evaluation's errors, say): its mention when
+        there is one on that span, else the text selected."""
+        self.open_transcript(tid)
+        s = self.controller.session
+        if s is None or s.transcript_id != tid:
+            return
+        same = [a.id for a in self.controller.annotations if (a.start, a.end) == (start, end)]
+        if same:
+            self.go_to_mention(same[0])
+        else:
+            self.view.select_source(start, end)
+            self.view.centerCursor()
+        self.view.setFocus()
 
     def next_transcript(self) -> None:
         tid = self.transcripts.step(+1)

@@ -235,10 +235,15 @@ class TranscriptView(QPlainTextEdit):
                         QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cur)
 
-    def find_text(self, needle: str, backward: bool = False) -> bool:
-        """Select the next occurrence (wrapping around); False when there is none."""
+    def find_text(self, needle: str, backward: bool = False, *, again: bool = True) -> bool:
+        """Select the next occurrence (wrapping around); False when there is none.
+        ``again=False`` (typing in the find box) may match at the current hit itself."""
         if not needle:
             return False
+        if not again:
+            cur = self.textCursor()
+            cur.setPosition(cur.selectionStart())
+            self.setTextCursor(cur)
         flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
         if self.find(needle, flags):
             self._find = self.textCursor()

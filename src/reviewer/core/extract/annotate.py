@@ -54,14 +54,16 @@ class TurnState:
     pending: list[tuple[str, int, int, str]] = field(default_factory=list)
 
     def resolve_subject(self, taxonomy: Taxonomy) -> str | None:
-        """The metric the turn was last talking about."""
+        """The metric the turn was last talking about: the first metric name of the latest
+        sentence that has one."""
         while self.pending:
             para, s, e, lang = self.pending.pop()
-            found = taxonomy.find(para[s:e], lang)
-            if found:
-                self.subject, self.subject_basis = found[0][2], None
-                self.pending.clear()
-                break
+            for ss, se in reversed(_sentences(para[s:e])):
+                found = taxonomy.find(para[s + ss:s + se], lang)
+                if found:
+                    self.subject, self.subject_basis = found[0][2], None
+                    self.pending.clear()
+                    return self.subject
         return self.subject
 
 
@@ -82,6 +84,11 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     if "gaap" in low:
         _scan_basis_scope(low, call, state)
     out: list[Mention] = []
+    if not quantities and not _PERIOD_HINT_RE.search(low):
+        # Nothing to find and no period to note: only a possible subject, looked up lazily.
+        state.pending.append((para, 0, len(para), lang))
+        del state.pending[:-_PENDING_MAX]
+        return out
     qi = 0
     for s, e in _sentences(para):
         sent_qs = []
@@ -102,8 +109,8 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
         if periods and forward:
             _update_guided(periods, call, state)
         past = [s + p for p in cues.past_cues(para[s:e], lang)]
-        out.extend(_sentence_mentions(para, s, e, sent_qs, periods, (forward, past), lang,
-                                      turn, call, state, taxonomy))
+        out.extend(_sentence_mentions(para, low, s, e, sent_qs, periods, (forward, past),
+                                      lang, turn, call, state, taxonomy))
     for m in out:
         m.start += start
         m.end += start
@@ -148,11 +155,11 @@ def _update_guided(periods: list[PeriodExpr], call: CallState, state: TurnState)
             return
 
 
-def _sentence_mentions(para: str, s: int, e: int, qs: list[Quantity],
+def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                        periods: list[PeriodExpr], tense: tuple[list[int], list[int]],
                        lang: str, turn: int | None,
                        call: CallState, state: TurnState, taxonomy: Taxonomy) -> list[Mention]:
-    view = prepare_sentence(para, s, e, taxonomy, lang, [(q.start, q.end) for q in qs])
+    view = prepare_sentence(para, s, e, taxonomy, lang, [(q.start, q.end) for q in qs], low)
     thresholds = find_thresholds(view, qs)
     threshold_clauses = {view.clause_of(qs[i].start) for i in thresholds}
     year_scope = any(p.rel in _FY_RELS and not p.base for p in periods)

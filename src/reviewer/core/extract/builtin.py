@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
-from reviewer.core.extract.periods import find_periods, infer_fy_end_month, parse_fiscal_period
+from reviewer.core.extract.periods import fiscal_year_end_month, parse_fiscal_period
 from reviewer.core.extract.result import ExtractionResult, Mention
 from reviewer.core.extract.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from reviewer.core.model import ParsedTranscript
@@ -71,7 +71,7 @@ class BuiltinExtractor:
         """The metric mentions of one transcript, in text order."""
         text = parsed.text
         call = CallState(parse_fiscal_period(parsed.metadata.fiscal_period))
-        call.fy_end_month = infer_fy_end_month(find_periods(text), call.period)
+        call.fy_end_month = fiscal_year_end_month(text, call.period)
         if self._options["spacy"]:
             from reviewer.core.extract.pipeline import annotate_with_spacy as annotate
         else:

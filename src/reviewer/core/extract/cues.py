@@ -76,7 +76,7 @@ COMPARATOR_BEFORE_RE = _lc(
     r"expectations?)\s+(?:of|for)|(?:previous|prior|original)\s+guidance\s+(?:of|for)|"
     r"相比|較|较|مقارنة\s+(?:ب|مع))"
     r"(?:\s+(?:the|our|a|an|approximately|about|around|roughly|nearly|just|some|over|under|"
-    r"only|of))*\s*$")
+    r"only|of|prior|previous|original|range|guidance|outlook))*\s*$")
 # "our 15% target", "the $7.5 million guidance provided in July"
 TARGET_AFTER_RE = _lc(r"\s*(?:long[\s-]term\s+)?(?:target|goal)\b")
 

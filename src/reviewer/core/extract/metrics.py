@@ -50,10 +50,12 @@ class SentenceView:
 
 
 def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: str,
-                     quantity_spans: list[tuple[int, int]]) -> SentenceView:
-    """Find the metric words and clause boundaries of ``text[start:end]``."""
+                     quantity_spans: list[tuple[int, int]],
+                     low: str | None = None) -> SentenceView:
+    """Find the metric words and clause boundaries of ``text[start:end]`` (``low``: the
+    text lower-cased, when the caller has it)."""
     sent = text[start:end]
-    low = cues.lower(text)
+    low = low if low is not None else cues.lower(text)
     raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(sent, lang)]
     matches = []
     for s, e, mid in raw:

@@ -144,6 +144,10 @@ def _combine(rules: list[tuple[str, str]], bounded: bool) -> tuple[re.Pattern[st
 
 _PATTERNS = {"en": _combine(_EN, True), "zh": _combine(_ZH + _EN[:1], False),
              "ar": _combine(_AR + _EN[:1], False)}
+# The English grammar again, case-sensitive for lower-cased text (faster; same matches).
+_EN_LOWER = re.compile(re.sub(r"\\.|\(\?P<|[A-Z]",
+                              lambda m: m.group() if len(m.group()) > 1 else m.group().lower(),
+                              _PATTERNS["en"][0].pattern))
 _ENDS_RE = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:just\s+)?(?:ending|ended|ends)\s+"
                       rf"(?:on\s+)?(?P<em>{_MONTH_RE})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
                       r"(?:,?\s+(?:19|20)\d{2})?", re.IGNORECASE)
@@ -168,9 +172,10 @@ def _year(s: str | None) -> int | None:
 # Every English expression holds one of these words; the full grammar only runs near them
 # (running it over whole sentences costs several times the tokenizer).
 # Matched on lower-cased text: a case-insensitive alternation is several times slower.
-_KEYWORD_RE = re.compile(r"quarter|year|fiscal|fy|q[1-4]|[1-4]q|half|ago|ttm|ltm|qoq|q/q|y/y|"
-                         r"sequential|annually|months?\b|(?:" + _MONTH_RE
-                         + r")(?=\s+(?:\d|quarter))")
+# Anchors may sit inside a word ("quential", "nnually"): the lead-in starts include the start
+# of the word holding the anchor. Month expressions are found from their year or "quarter".
+_KEYWORD_RE = re.compile(r"quarter|year|fiscal|fy|half|quential|nnually|months?\b|q[1-4]|"
+                         r"[1-4]q|ttm|ltm|q/q|y/y|qoq|(?:19|20)\d\d\b")
 _LEAD_WORDS = 5  # the longest lead-in before a keyword: "same period of the previous year"
 
 
@@ -204,15 +209,16 @@ def find_periods(text: str, lang: str = "en") -> list[PeriodExpr]:
         return out
     pos = 0
     low = text.lower()
+    matcher, target = _EN_LOWER, low
     if len(low) != len(text):  # a rare character whose lower case is longer ("İ")
-        low = text
+        low, matcher, target = text, pattern, text
     for k in _KEYWORD_RE.finditer(low):
         ks = k.start()
         if ks < pos:
             continue
         m = None
         for start in _lead_in_starts(low, ks, pos):
-            m = pattern.match(text, start, k.end() + 60)
+            m = matcher.match(target, start, k.end() + 60)
             if m is not None and m.end() > ks:
                 break
             m = None
@@ -269,6 +275,20 @@ def infer_fy_end_month(exprs: list[PeriodExpr], call: FiscalPeriod | None) -> in
                                                   else None)
         if quarter:
             return (e.ends_month + 3 * (4 - quarter) - 1) % 12 + 1
+    return None
+
+
+_ENDING_RE = re.compile(rf"\b(?:ending|ended|ends)\s+(?:on\s+)?(?:{_MONTH_RE})\b", re.IGNORECASE)
+
+
+def fiscal_year_end_month(text: str, call: FiscalPeriod | None) -> int | None:
+    """``infer_fy_end_month`` over a whole transcript, cheaply: the period grammar only runs
+    just before each "ending/ended <Month>" phrase."""
+    for m in _ENDING_RE.finditer(text):
+        window = text[max(0, m.start() - 80):m.end() + 30]
+        month = infer_fy_end_month(find_periods(window), call)
+        if month:
+            return month
     return None
 
 

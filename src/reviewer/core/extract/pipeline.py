@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
-from reviewer.core.extract.periods import find_periods, infer_fy_end_month, parse_fiscal_period
+from reviewer.core.extract.periods import fiscal_year_end_month, parse_fiscal_period
 from reviewer.core.extract.result import Mention
 from reviewer.core.extract.taxonomy import Taxonomy, default_taxonomy
 
@@ -46,7 +46,7 @@ class FinancialMentions:
 
     def __call__(self, doc: Doc) -> Doc:
         period = parse_fiscal_period(doc._.fiscal_period)
-        call = CallState(period, infer_fy_end_month(find_periods(doc.text), period))
+        call = CallState(period, fiscal_year_end_month(doc.text, period))
         state = TurnState(role=doc._.role or "unknown")
         mentions = annotate_paragraph(doc.text, 0, len(doc.text), self.lang, doc._.turn, call,
                                       state, self.taxonomy)
@@ -84,12 +84,14 @@ def get_nlp(lang: str = "en") -> Language:
 
 def annotate_with_spacy(text: str, start: int, end: int, lang: str, turn: int | None,
                         call: CallState, state: TurnState, taxonomy: Taxonomy) -> list[Mention]:
-    """``annotate_paragraph`` through a spaCy Doc: tokenizes the paragraph, annotates it with
-    the turn's running state and keeps the mentions as ``doc.spans["mentions"]``. Used by the
-    extractor's ``spacy`` option; returns the same mentions as ``annotate_paragraph``."""
-    nlp = get_nlp(lang)
-    doc = nlp.make_doc(text[start:end])
-    doc._.turn = turn
+    """``annotate_paragraph`` through a spaCy Doc: annotates the paragraph with the turn's
+    running state, then tokenizes it (only when it holds mentions) and keeps the mentions as
+    token-aligned ``doc.spans["mentions"]``. Used by the extractor's ``spacy`` option; returns
+    the same mentions as ``annotate_paragraph``."""
     mentions = annotate_paragraph(text, start, end, lang, turn, call, state, taxonomy)
+    if not mentions:
+        return []  # the tokenizer runs only where there is something to anchor
+    doc = get_nlp(lang).make_doc(text[start:end])
+    doc._.turn = turn
     doc.spans[SPAN_KEY] = mention_spans(doc, mentions, offset=start)
     return [span._.mention for span in doc.spans[SPAN_KEY]]

@@ -107,8 +107,11 @@ class Taxonomy:
 
 
     def _find_words(self, text: str) -> list[tuple[int, int, str]]:
-        tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
-        words = [t[2] for t in tokens]
+        low = text.lower()
+        if len(low) != len(text):
+            low = text  # keep offsets; such rare text is matched case-sensitively
+        tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(low)]
+        words = [low[a:b] for a, b in tokens]
         out = []
         i, n = 0, len(tokens)
         first = self._first

@@ -156,6 +156,11 @@ def reviewed_count(db: sqlite_utils.Database) -> tuple[int, int]:
     return int(row[0] or 0), int(row[1])
 
 
+def run_count(db: sqlite_utils.Database) -> int:
+    """How many extractor runs the project holds."""
+    return db.execute("SELECT count(*) FROM runs").fetchone()[0]
+
+
 def data_version(db: sqlite_utils.Database) -> int:
     """Changes when ANOTHER connection commits (to notice a second app on the project)."""
     return db.execute("PRAGMA data_version").fetchone()[0]
