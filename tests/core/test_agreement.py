@@ -12,12 +12,8 @@ from reviewer.core.evaluate.agreement import agreement, cohen_kappa, render_agre
 from reviewer.core.evaluate.merge import merge_projects
 from reviewer.core.review import Accept, Edit, MarkReviewed, Reject, ReviewSession
 from reviewer.core.store import open_project
-from reviewer.core.store.gold import (
-    iter_transcripts,
-    load_transcript,
-    merge_conflicts,
-    reviewer_versions,
-)
+from reviewer.core.store.gold import iter_transcripts, load_transcript, reviewer_versions
+from reviewer.core.store.gold_import import merge_conflicts
 from tests.core.test_evaluate_helpers import (
     TEXT,
     add_doc,

@@ -24,7 +24,7 @@ import pytest
 from reviewer.core.evaluate.matching import MODES, align, outcome
 from reviewer.core.evaluate.scoring import score_doc
 from reviewer.core.model import Metadata
-from reviewer.core.store.gold import GoldTranscript, MentionRecord, TurnRecord
+from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, TurnRecord
 
 M = MentionRecord
 GOLD = [M(0, 10, "revenue", status="accepted"), M(20, 30, "margin", status="corrected"),

@@ -12,7 +12,7 @@ from reviewer.core.evaluate.values import (
     normalize_unit,
     unit_family,
 )
-from reviewer.core.store.gold import MentionRecord
+from reviewer.core.store.gold_records import MentionRecord
 from tests.core.test_evaluate_matching import doc
 
 M = MentionRecord

@@ -77,6 +77,18 @@ class AppSettings:
     def set_flag(self, name: str, value: bool) -> None:
         self.q.setValue(f"view/{name}", value)
 
+    def hidden_columns(self, table: str) -> set[int] | None:
+        """The columns hidden in a table, ``None`` when the reviewer never chose."""
+        v = self.q.value(f"columns/{table}_hidden")
+        if v is None:
+            return None
+        items = [v] if isinstance(v, str) else list(v or [])
+        return {int(x) for x in items if str(x).isdigit()}
+
+    def set_hidden_columns(self, table: str, columns: list[int]) -> None:
+        # A marker first: an empty list reads back as None from an INI file.
+        self.q.setValue(f"columns/{table}_hidden", ["-"] + [str(c) for c in columns])
+
     def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
         return self.q.value("window/geometry"), self.q.value("window/state")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -9,11 +11,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -22,16 +24,27 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.store import Project, TranscriptSummary
 from reviewer.core.store import review as store
+from reviewer.gui.columns import ColumnFitter
 
 NO_PARENT = QModelIndex()  # the invisible root of a flat model
 
+# A legal form at the end of a company name, left out of the list (the tooltip has it all).
+_LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co"
+                         r"|AG|SA|S\.A|NV|N\.V|SE|GmbH)\.?$", re.IGNORECASE)
+REVIEWED_COLOUR, MUTED_COLOUR = "#2e9d4f", "#8a8f98"
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "reviewed": "\u2713 reviewed"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def short_company(name: str | None) -> str:
+    """``"Altamira Networks, Inc."`` -> ``"Altamira Networks"`` (for a narrow column)."""
+    return _LEGAL_FORM.sub("", name.strip()) if name else ""
+
+
 class TranscriptsModel(QAbstractTableModel):
-    COLS = ("Company", "Period", "Status", "Decided", "Format", "File")
+    COLS = ("Company", "Period", "Format", "Decided", "Status", "File")
+    COMPANY, PERIOD, FORMAT, DECIDED, STATUS, FILE = range(6)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -84,15 +97,24 @@ class TranscriptsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return r.id
         decided, total = self.progress.get(r.id, (0, 0))
-        if role == SORT_ROLE and col == 3:
+        if role == SORT_ROLE and col == self.DECIDED:
             return decided / total if total else -1.0
+        if role == SORT_ROLE and col == self.COMPANY:
+            return r.company or r.name
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return (r.company or r.name, r.fiscal_period or "",
-                    STATUS_NAMES.get(r.status, r.status),
-                    f"{decided}/{total}" if total else "\u2013", r.format, r.name)[col]
+            done = f"{decided}/{total}" if total else "\u2013"
+            return (short_company(r.company) or r.name, r.fiscal_period or "", r.format,
+                    f"\u2713 {done}" if r.status == "reviewed" else done,
+                    STATUS_NAMES.get(r.status, r.status), r.name)[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.DECIDED:
+            if r.status == "reviewed":
+                return QColor(REVIEWED_COLOUR)
+            return QColor(MUTED_COLOUR) if r.status == "new" else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"{r.name}\n{r.company or '?'} {r.fiscal_period or ''} {r.date or ''}\n"
-                    f"{r.turns} turns, {decided} of {total} mentions decided")
+            status = STATUS_NAMES.get(r.status, r.status).lstrip("\u2713 ")
+            return (f"{r.company or '?'} \u00b7 {r.fiscal_period or 'no period'}"
+                    f"{' \u00b7 ' + r.date if r.date else ''}\n{r.name} ({r.format})\n"
+                    f"{r.turns} turns \u00b7 {decided} of {total} mentions decided \u00b7 {status}")
         return None
 
 
@@ -163,12 +185,14 @@ class TranscriptsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setStretchLastSection(True)
-        for col, width in enumerate((92, 76, 82, 54, 120)):
-            self.table.setColumnWidth(col, width)
-        self.table.setColumnHidden(5, True)
+        m = TranscriptsModel
+        # Company takes what the period, format and progress leave; status and file name are
+        # in the tooltip (and a right-click on the header shows them as columns).
+        self.columns = ColumnFitter(
+            self.table, self.model, flexible={m.COMPANY: 90},
+            content={m.PERIOD: 90, m.FORMAT: 124, m.DECIDED: 84, m.STATUS: 96, m.FILE: 260},
+            hidden=(m.STATUS, m.FILE))
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._activated)
         lay = QVBoxLayout(self)

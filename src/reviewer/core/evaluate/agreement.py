@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 
-from reviewer.core.evaluate.matching import MODES, Tally, align, outcome
+from reviewer.core.evaluate.matching import CREDIT, MODES, Tally, align, outcome
 from reviewer.core.evaluate.render_text import pct, table
 from reviewer.core.evaluate.speakers import norm_name
 from reviewer.core.evaluate.values import DEFAULT_TOLERANCE, check_value, quantity, same_text
-from reviewer.core.store.gold import GoldTranscript, MentionRecord
+from reviewer.core.store.gold_records import GoldTranscript, MentionRecord
 
 
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> tuple[float, float, float | None]:
@@ -75,7 +75,7 @@ def agreement(a_docs: Iterable[GoldTranscript], b_docs: Iterable[GoldTranscript]
             x, y = ga[gi], gb[pi]
             for m in MODES:
                 res = outcome(x, y, m)
-                credit = {"COR": 1.0, "PAR": 0.5}.get(res, 0.0)
+                credit = CREDIT[res]
                 modes[m].hit_p += credit
                 modes[m].hit_r += credit
             if (x.start, x.end) != (y.start, y.end):

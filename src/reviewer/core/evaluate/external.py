@@ -15,7 +15,8 @@ from pathlib import Path
 from reviewer.core.errors import InputError
 from reviewer.core.evaluate.report import System
 from reviewer.core.store import Project
-from reviewer.core.store.gold import MentionRecord, SuggestionRecord, transcript_keys
+from reviewer.core.store.gold import transcript_keys
+from reviewer.core.store.gold_records import MentionRecord, SuggestionRecord
 
 _HASH_KEYS = ("hash", "content_hash", "transcript")
 _NAME_KEYS = ("file", "name", "source", "path")

@@ -19,13 +19,9 @@ from reviewer.core.evaluate.matching import overlap
 from reviewer.core.evaluate.speakers import norm_name
 from reviewer.core.export.records import number
 from reviewer.core.store import Project
-from reviewer.core.store.gold import (
-    GoldTranscript,
-    MentionRecord,
-    load_transcript,
-    transcript_keys,
-    write_gold,
-)
+from reviewer.core.store.gold import load_transcript, transcript_keys
+from reviewer.core.store.gold_import import write_gold
+from reviewer.core.store.gold_records import GoldTranscript, MentionRecord
 
 
 @dataclass

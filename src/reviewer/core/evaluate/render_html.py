@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reviewer.core.evaluate.charts import CHART_CSS, Series, bar_chart
 from reviewer.core.evaluate.matching import MODES
-from reviewer.core.evaluate.render_text import KEY_FIGURES, SLICE_TITLES, interval, pct
+from reviewer.core.evaluate.render_text import KEY_FIGURES, SLICE_TITLES, cell, interval, pct
 from reviewer.core.evaluate.values import ERRORS
 from reviewer.core.export.atomic import atomic_write_text
 
@@ -26,15 +26,9 @@ p.note { color: #555; max-width: 900px; } .warn { color: #a33; }
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     head = "".join(f"<th>{escape(str(h))}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(_cell(c))}</td>" for c in r) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell(c))}</td>" for c in r) + "</tr>"
                    for r in rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _cell(v: object) -> str:
-    if v is None:
-        return "-"
-    return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
 def render_html(report: dict, *, title: str = "Extractor evaluation",

@@ -16,7 +16,7 @@ SLICE_TITLES = {"format": "source format", "lang": "language", "section": "prepa
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
     """Columns aligned with two spaces: numbers to the right, words to the left."""
-    cells = [[str(h) for h in headers]] + [[_cell(c) for c in r] for r in rows]
+    cells = [[str(h) for h in headers]] + [[cell(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     numeric = [i > 0 and all(_numeric(r[i]) for r in cells[1:]) for i in range(len(headers))]
     out = []
@@ -29,11 +29,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
     return out
 
 
-def _numeric(cell: str) -> bool:
-    return cell == "-" or cell[:1] in "0123456789+-["
+def _numeric(text: str) -> bool:
+    return text == "-" or text[:1] in "0123456789+-["
 
 
-def _cell(v: object) -> str:
+def cell(v: object) -> str:
+    """A table cell: "-" for nothing, floats to three decimals."""
     if v is None:
         return "-"
     if isinstance(v, float):

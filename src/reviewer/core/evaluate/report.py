@@ -29,14 +29,8 @@ from reviewer.core.evaluate.scoring import (
 from reviewer.core.evaluate.speakers import SpeakerTally
 from reviewer.core.evaluate.values import DEFAULT_TOLERANCE
 from reviewer.core.store import Project
-from reviewer.core.store.gold import (
-    GoldTranscript,
-    MentionRecord,
-    SuggestionRecord,
-    run_coverage,
-    run_info,
-    run_output,
-)
+from reviewer.core.store.gold import run_coverage, run_info, run_output
+from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, SuggestionRecord
 
 REPORT_VERSION = 1
 

@@ -22,7 +22,7 @@ from reviewer.core.evaluate.values import (
     same_text,
     unit_family,
 )
-from reviewer.core.store.gold import GoldTranscript, MentionRecord, SuggestionRecord
+from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, SuggestionRecord
 
 # Breakdowns: "metric" and "unit_family" are the per-type tables; the others are slices.
 DIMENSIONS = ("metric", "unit_family", "format", "lang", "section", "kind")

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reviewer.core.store.gold import SuggestionRecord, TurnRecord
+from reviewer.core.store.gold_records import SuggestionRecord, TurnRecord
 
 
 def norm_name(name: str | None) -> str:

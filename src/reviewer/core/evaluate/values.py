@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reviewer.core.store.gold import MentionRecord
+from reviewer.core.store.gold_records import MentionRecord
 
 # Relative tolerance: 0.5% absorbs rounding ("$129.1 million" vs 129,140,000 in a table;
 # "1.2 billion" vs 1,230,000,000) but not a wrong digit in the first three.

@@ -11,7 +11,9 @@ from typing import Any
 from reviewer.core.errors import ExportError, InputError
 from reviewer.core.export.records import from_record, to_record
 from reviewer.core.store import Project
-from reviewer.core.store.gold import GoldTranscript, iter_transcripts, load_transcript, write_gold
+from reviewer.core.store.gold import iter_transcripts, load_transcript
+from reviewer.core.store.gold_import import write_gold
+from reviewer.core.store.gold_records import GoldTranscript
 
 FORMATS = ("jsonl", "spacy", "csv", "conll")
 
@@ -109,7 +111,7 @@ def import_annotations(project: Project, path: str | Path, *, reviewer: str | No
     docs = read_records(path)  # bad input raises here, before anything is written
     result = ImportResult()
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    from reviewer.core.store.gold import has_gold
+    from reviewer.core.store.gold_import import has_gold
 
     for doc in docs:
         if doc.reviewed and not doc.reviewed_at:

@@ -13,7 +13,7 @@ from typing import Any
 
 from reviewer.core.errors import InputError
 from reviewer.core.model import Metadata, Paragraph, Participant, text_hash
-from reviewer.core.store.gold import GoldTranscript, MentionRecord, TurnRecord
+from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, TurnRecord
 
 SCHEMA = "transcript-reviewer/gold-1"
 SPAN_FIELDS = ("value", "low", "high", "unit", "period", "kind", "basis", "status",

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 import sqlite_utils
 
-from reviewer.core.review.records import Annotation, RosterEntry, TurnState
+from reviewer.core.review.records import RosterEntry, TurnState
 from reviewer.core.review.values import InvalidDecision
 from reviewer.core.store import review as store
 
@@ -103,7 +103,3 @@ def annotation_label(ctx: Context, row: dict) -> str:
     if len(surface) > 40:
         surface = surface[:37] + "..."
     return f"\u201c{surface}\u201d"
-
-
-def as_annotation(row: dict) -> Annotation:
-    return Annotation.from_row(row)

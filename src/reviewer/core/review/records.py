@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+
+from reviewer.core.annotations import GOLD_STATUSES, FromRow
 
 STATUSES = ("pending", "accepted", "corrected", "rejected", "added")
 KINDS = ("actual", "guidance", "target", "comparison")
@@ -13,7 +15,7 @@ MENTION_FIELDS = ("metric", "value", "low", "high", "unit", "period", "kind", "b
 
 
 @dataclass(frozen=True)
-class Annotation:
+class Annotation(FromRow):
     """One mention under review (a row of ``annotations``)."""
 
     id: int
@@ -34,18 +36,13 @@ class Annotation:
     reviewer: str | None = None
     updated_at: str | None = None
 
-    @classmethod
-    def from_row(cls, row: dict) -> Annotation:
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in row.items() if k in names})
-
     @property
     def decided(self) -> bool:
         return self.status != "pending"
 
     @property
     def in_gold(self) -> bool:
-        return self.status in ("accepted", "corrected", "added")
+        return self.status in GOLD_STATUSES
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
-"""All SQL that reads the gold and the predictions, and writes imported or merged gold.
+"""All SQL that reads the gold and the predictions: transcripts with their review state (as
+they stand, at a past date, or as one reviewer left them), runs and their output.
 
-A transcript is gold once its status is ``reviewed``. Its gold mentions are its annotations
-with status accepted, corrected or added; rejected annotations are kept apart (they are the
-predictions a reviewer turned down). The gold speaker of a turn is ``gold_speaker`` when a
-reviewer set one, else the parsed ``speaker``.
+The records they are read into, and what makes a transcript or a mention gold, are in
+``reviewer.core.store.gold_records``; writing imported or merged gold is in
+``reviewer.core.store.gold_import``.
 
 The gold of a past date is rebuilt from the decision log: starting from the current rows, the
 ``before`` snapshots of every decision in effect made after that date are put back, newest
@@ -15,153 +15,21 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
 from reviewer.core.errors import InputError, StoreError
 from reviewer.core.model import Metadata, Paragraph, Participant
+from reviewer.core.store.gold_records import (
+    REVIEWED,
+    GoldTranscript,
+    MentionRecord,
+    RunInfo,
+    SuggestionRecord,
+    TurnRecord,
+)
 from reviewer.core.store.project import Project, _translate
-
-GOLD_STATUSES = ("accepted", "corrected", "added")
-REVIEWED = "reviewed"
-_MENTION_COLS = ("id", "prediction_id", "start", "end", "metric", "value", "low", "high",
-                 "unit", "period", "kind", "basis", "confidence", "status", "reviewer",
-                 "updated_at")
-
-
-@dataclass
-class MentionRecord:
-    """One mention: a gold annotation, a rejected one, or a prediction of a system."""
-
-    start: int
-    end: int
-    metric: str | None = None
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    unit: str | None = None
-    period: str | None = None
-    kind: str | None = None
-    basis: str | None = None
-    confidence: float | None = None
-    status: str | None = None
-    reviewer: str | None = None
-    updated_at: str | None = None
-    turn: int | None = None
-    id: int | None = None
-    prediction_id: int | None = None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> MentionRecord:
-        """Build from a row or JSON object, ignoring keys that are not fields."""
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in row.items() if k in names})
-
-
-@dataclass
-class TurnRecord:
-    """A turn with both its parsed and its reviewed speaker."""
-
-    index: int
-    label: str | None
-    speaker: str | None
-    role: str | None
-    section: str | None
-    start: int
-    end: int
-    gold_speaker: str | None = None
-    gold_role: str | None = None
-    speaker_status: str | None = None
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    id: int | None = None
-
-    @property
-    def gold(self) -> str | None:
-        """The speaker a reviewer confirmed or corrected (the parsed one when untouched)."""
-        return self.gold_speaker if self.gold_speaker is not None else self.speaker
-
-    @property
-    def raw(self) -> str | None:
-        """The speaker as imported: the canonical name, or the label when none was found."""
-        return self.speaker if self.speaker is not None else self.label
-
-
-@dataclass
-class SuggestionRecord:
-    """A speaker-label correction proposed by a run."""
-
-    turn: int
-    label: str | None
-    suggested: str | None
-    reason: str | None = None
-    confidence: float | None = None
-
-
-@dataclass
-class GoldTranscript:
-    """A transcript with its review state: the unit of evaluation and of export."""
-
-    id: int | None
-    hash: str
-    name: str
-    format: str
-    status: str
-    metadata: Metadata
-    text: str | None = None
-    reviewed_at: str | None = None
-    reviewed_by: str | None = None
-    participants: list[Participant] = field(default_factory=list)
-    turns: list[TurnRecord] = field(default_factory=list)
-    annotations: list[MentionRecord] = field(default_factory=list)
-    boilerplate: list[tuple[int, int]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def reviewed(self) -> bool:
-        return self.status == REVIEWED
-
-    @property
-    def gold_mentions(self) -> list[MentionRecord]:
-        """Accepted, corrected and added mentions, in text order."""
-        return [a for a in self.annotations if a.status in GOLD_STATUSES]
-
-    @property
-    def rejected(self) -> list[MentionRecord]:
-        return [a for a in self.annotations if a.status == "rejected"]
-
-    def turn_at(self, offset: int) -> TurnRecord | None:
-        """The turn whose body holds ``offset`` (``None`` outside every turn)."""
-        for t in self.turns:
-            if t.start <= offset < t.end:
-                return t
-        return None
-
-    def lang_at(self, offset: int) -> str:
-        """The language of the paragraph holding ``offset`` ("und" outside paragraphs)."""
-        t = self.turn_at(offset)
-        if t is not None:
-            for p in t.paragraphs:
-                if p.start <= offset < p.end:
-                    return p.lang
-            if t.paragraphs:
-                return t.paragraphs[0].lang
-        return "und"
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """One extractor run stored in a project."""
-
-    id: int
-    extractor: str
-    version: str
-    status: str
-    started_at: str | None
-
-    @property
-    def label(self) -> str:
-        return f"run {self.id} ({self.extractor} {self.version})"
+from reviewer.core.store.review import ANNOTATION_COLUMNS
 
 
 def _rows(project: Project, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -230,7 +98,7 @@ def _load(project: Project, row: dict[str, Any]) -> GoldTranscript:
         for r in _rows(project, 'SELECT id, idx, label, speaker, role, section, start, "end",'
                                 " gold_speaker, gold_role, speaker_status FROM turns"
                                 " WHERE transcript_id = ? ORDER BY idx", (tid,))]
-    cols = ", ".join(f'"{c}"' for c in _MENTION_COLS)
+    cols = ", ".join(f'"{c}"' for c in ANNOTATION_COLUMNS)
     doc = GoldTranscript(
         id=tid, hash=row["hash"], name=row["name"] or "", format=row["format"],
         status=row["status"], text=row.get("text"), reviewed_at=row["reviewed_at"],
@@ -253,6 +121,8 @@ def _fill_turns(doc: GoldTranscript, mentions: Iterable[MentionRecord]) -> None:
             t = doc.turn_at(m.start)
             m.turn = t.index if t else None
 
+
+# -- the gold of a past date ----------------------------------------------------------------
 
 def normalize_as_of(as_of: str) -> str:
     """An ISO date stays a date ("by the end of that day"); a date-time becomes UTC in the
@@ -383,98 +253,3 @@ def reviewer_versions(project: Project, reviewer: str) -> list[GoldTranscript]:
         _rewind(project, doc, None, after_id=r["last"])
         out.append(doc)
     return out
-
-
-# -- writing imported and merged gold -------------------------------------------------------
-
-def has_gold(project: Project, transcript_id: int) -> bool:
-    """Whether a transcript is reviewed or holds any decided annotation."""
-    row = project.db.execute(
-        "SELECT status = ? OR EXISTS (SELECT 1 FROM annotations WHERE transcript_id = ?"
-        " AND status != 'pending') FROM transcripts WHERE id = ?",
-        (REVIEWED, transcript_id, transcript_id)).fetchone()
-    return bool(row and row[0])
-
-
-def write_gold(project: Project, doc: GoldTranscript, *, at: str, reviewer: str | None,
-               action: str = "import",
-               conflicts: list[dict[str, Any]] | None = None) -> tuple[int, bool]:
-    """Store ``doc`` with its annotations, speakers and review state in ONE transaction,
-    logged as one decision. A transcript already in the project (same hash) keeps its text
-    and structure; its annotations are replaced. Returns ``(id, created)``."""
-    from reviewer.core.model import ParsedTranscript, Turn
-
-    existing = project.has_hash(doc.hash)
-    try:
-        with project.db.conn:
-            conn = project.db.conn
-            if not conn.in_transaction:  # take the write lock before reading what to replace
-                conn.execute("BEGIN IMMEDIATE")
-            if existing is None:
-                parsed = ParsedTranscript(
-                    doc.format, doc.text or "", doc.metadata, doc.participants,
-                    [Turn(t.index, t.label, t.speaker, t.role or "unknown", t.section,
-                          t.start, t.end, t.paragraphs) for t in doc.turns],
-                    doc.boilerplate, doc.warnings)
-                # The same insert as Project.add_transcript, inside this transaction.
-                tid = project._insert(parsed, doc.name, None)
-            else:
-                tid = existing
-            changes: list[dict[str, Any]] = []
-            for r in _rows(project, "SELECT * FROM annotations WHERE transcript_id = ?", (tid,)):
-                conn.execute("DELETE FROM annotations WHERE id = ?", (r["id"],))
-                changes.append({"table": "annotations", "id": r["id"],
-                                "before": r, "after": None})
-            for a in doc.annotations:
-                row = {"transcript_id": tid, "prediction_id": None,
-                       **{c: getattr(a, c) for c in _MENTION_COLS[2:]}}
-                names = ", ".join(f'"{c}"' for c in row)
-                cur = conn.execute(f"INSERT INTO annotations ({names})"
-                                   f" VALUES ({', '.join('?' * len(row))})", list(row.values()))
-                changes.append({"table": "annotations", "id": int(cur.lastrowid),
-                                "before": None, "after": {"id": int(cur.lastrowid), **row}})
-            gold_cols = ("gold_speaker", "gold_role", "speaker_status")
-            for t in doc.turns:
-                old = _rows(project, "SELECT id, gold_speaker, gold_role, speaker_status FROM"
-                                     " turns WHERE transcript_id = ? AND idx = ?", (tid, t.index))
-                new = {c: getattr(t, c) for c in gold_cols}
-                if old and any(old[0][c] != new[c] for c in gold_cols):
-                    conn.execute("UPDATE turns SET gold_speaker = ?, gold_role = ?,"
-                                 " speaker_status = ? WHERE id = ?", (*new.values(), old[0]["id"]))
-                    changes.append({"table": "turns", "id": old[0]["id"],
-                                    "before": {c: old[0][c] for c in gold_cols}, "after": new})
-            state = ("status", "reviewed_at", "reviewed_by")
-            before = _rows(project, "SELECT status, reviewed_at, reviewed_by FROM transcripts"
-                                    " WHERE id = ?", (tid,))[0]
-            after = {c: getattr(doc, c) for c in state}
-            conn.execute("UPDATE transcripts SET status = ?, reviewed_at = ?, reviewed_by = ?"
-                         " WHERE id = ?", (*after.values(), tid))
-            changes.append({"table": "transcripts", "id": tid, "before": before, "after": after})
-            conn.execute(
-                "INSERT INTO decisions (transcript_id, at, reviewer, action, summary, changes,"
-                " undone) VALUES (?,?,?,?,?,?,0)",
-                (tid, at, reviewer, action,
-                 f"{action}: {len(doc.annotations)} annotation(s)",
-                 json.dumps(changes, ensure_ascii=False)))
-            conn.execute("DELETE FROM merge_conflicts WHERE transcript_id = ?", (tid,))
-            for c in conflicts or []:
-                conn.execute(
-                    'INSERT INTO merge_conflicts (transcript_id, kind, turn, start, "end",'
-                    " versions) VALUES (?,?,?,?,?,?)",
-                    (tid, c["kind"], c.get("turn"), c.get("start"), c.get("end"),
-                     json.dumps(c["versions"], ensure_ascii=False)))
-    except sqlite3.Error as exc:
-        raise _translate(exc, project.path) from exc
-    return tid, existing is None
-
-
-def merge_conflicts(project: Project, transcript_id: int | None = None) -> list[dict[str, Any]]:
-    """The conflicts a merge left for adjudication (all, or one transcript's)."""
-    rows = _rows(project, "SELECT c.*, t.hash, t.name FROM merge_conflicts c JOIN transcripts t"
-                          " ON t.id = c.transcript_id"
-                          + (" WHERE c.transcript_id = ?" if transcript_id is not None else "")
-                          + " ORDER BY c.transcript_id, c.id",
-                 () if transcript_id is None else (transcript_id,))
-    for r in rows:
-        r["versions"] = json.loads(r["versions"])
-    return rows
