@@ -66,7 +66,7 @@ def test_help_overlay_lists_the_shortcuts(window, qtbot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_F1)
     overlay = window.help_overlay
     assert overlay.isVisible()
-    html = overlay.sheet.text()
+    html = overlay.sheet.toPlainText()
     for words in ("Accept mention", "Reject mention", "Undo", "Mark reviewed",
                   "suggested speaker", "Add mention from the selection"):
         assert words in html

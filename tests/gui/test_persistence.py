@@ -101,7 +101,8 @@ def test_a_second_window_is_told_and_sees_the_other_ones_decisions(open_window, 
     qtbot.keyClick(w1.view, Qt.Key.Key_A)
     w2._check_external()  # what the window's timer does every 2 s
     assert w2.controller.annotation(aid).status == "accepted"
-    assert "accepted" in w2.mentions_model.index(0, 7).data()
+    status = w2.mentions_model.index(0, 7)
+    assert status.data() == "\u2713" and "accepted" in status.data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_a_read_only_project_is_flagged_and_refuses_decisions(open_window, project_db, qtbot,

@@ -1,11 +1,12 @@
 """Column widths that follow the table's width: no horizontal scrolling when it can be helped.
 
 "Content" columns (period, status...) take the width of what they show, within a cap; the
-"flexible" ones (a transcript's company, a mention's text and metric) share what is left, each
-from a minimum toward its content width, and the first of them takes any rest. Widths are
-measured from the model's strings (a sample of rows on long lists), so fitting costs a few
-milliseconds, not a delegate pass over every cell. A width the reviewer drags is kept; a
-right-click on the header shows or hides columns (remembered in the settings once bound).
+"flexible" ones (a transcript's company, a mention's text and metric) share what is left,
+each from a minimum toward its content width (up to a cap); the first of them takes any rest.
+Widths are measured from the model's strings (a sample of rows on long lists), so fitting
+costs a few milliseconds, not a delegate pass over every cell. A width the reviewer drags is
+kept; a right-click on the header shows or hides columns (remembered in the settings once
+bound).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QTableView
 
-SAMPLE = 400  # rows measured per fit: a 10,000-row list measures evenly spaced ones
-PAD = 14  # cell margins, the grid line and a little air
+SAMPLE = 250  # rows measured per fit: a 10,000-row list measures evenly spaced ones
+PAD = 10  # cell margins, the grid line and a little air
 SORT_ARROW = 14  # room for the sort indicator in a sortable header
 
 
@@ -23,7 +24,7 @@ class ColumnFitter(QObject):
     """Keeps ``table``'s columns fitted to its viewport (see the module doc)."""
 
     def __init__(self, table: QTableView, source: QAbstractItemModel, *,
-                 content: dict[int, int], flexible: dict[int, int],
+                 content: dict[int, int], flexible: dict[int, tuple[int, int]],
                  hidden: tuple[int, ...] = (), locked: tuple[int, ...] = (0,)) -> None:
         super().__init__(table)
         self.table, self.source = table, source
@@ -39,6 +40,7 @@ class ColumnFitter(QObject):
         head.sectionResized.connect(self._resized)
         head.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         head.customContextMenuRequested.connect(self._menu)
+        head.sortIndicatorChanged.connect(self.fit)
         table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         for c in self.default_hidden:
             table.setColumnHidden(c, True)
@@ -83,9 +85,9 @@ class ColumnFitter(QObject):
         head = self.table.horizontalHeader()
         title = str(self.source.headerData(col, Qt.Orientation.Horizontal) or "")
         header = QFontMetrics(head.font()).horizontalAdvance(title)
-        if self.table.isSortingEnabled():
+        if self.table.isSortingEnabled() and head.sortIndicatorSection() == col:
             header += SORT_ARROW
-        return max(cells, header) + PAD
+        return max(max(cells, header) + PAD, head.minimumSectionSize())
 
     def fit(self, *_args) -> None:
         avail = self.table.viewport().width()
@@ -102,8 +104,9 @@ class ColumnFitter(QObject):
                 widths[c] = min(self.want(c), self.content[c])
         flex = [c for c in self.flexible if c in visible and c not in widths]
         for c in flex:
-            want[c] = max(self.want(c), self.flexible[c])
-            widths[c] = self.flexible[c]
+            low, cap = self.flexible[c]
+            want[c] = min(max(self.want(c), low), cap)
+            widths[c] = low
         rest = avail - sum(widths.values())
         short = sum(want[c] - widths[c] for c in flex)
         if rest > 0 and short > 0:  # toward their content, in proportion to what they lack
@@ -123,20 +126,21 @@ class ColumnFitter(QObject):
             self._fitting = False
 
     def _grow(self, top, bottom, _roles=()) -> None:
-        """After an edit: refit when a changed cell no longer fits its column."""
+        """After an edit: refit when a changed cell no longer fits its short column (the
+        flexible ones elide; they only get what is left anyway)."""
         if bottom.row() - top.row() > 50:
             self.fit()
             return
         rows = list(range(top.row(), bottom.row() + 1))
-        for c in (*self.content, *self.flexible):
+        for c in self.content:
             if not self.table.isColumnHidden(c) and c not in self.manual and \
                     self.want(c, rows) > self.table.columnWidth(c) and \
                     self.table.columnWidth(c) < self.content.get(c, 1 << 20):
                 self.fit()
                 return
 
-    def _resized(self, col: int, _old: int, _new: int) -> None:
-        if not self._fitting:
+    def _resized(self, col: int, _old: int, new: int) -> None:
+        if not self._fitting and new > 0:  # (hiding a column resizes it to 0)
             self.manual.add(col)
 
     def eventFilter(self, obj, event) -> bool:

@@ -133,21 +133,28 @@ def from_utf16(text: str, col16: int) -> int:
     return n
 
 
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "\u2026"
+
+
 def header_text(t: TurnState, sug: Suggestion | None) -> tuple[str, list[HeaderSpan]]:
-    """The header line of a turn and the styled spans in it."""
+    """The header line of a turn and the styled spans in it (kept to one line at a reading
+    width: long labels are shortened, the speakers panel shows them whole)."""
+    gap = "\u2002\u2002"  # two en spaces: clearly apart, narrower than three spaces
     parts: list[tuple[str, str]] = [
-        ("\u258d ", "meta"), (t.current_speaker or t.label or "(no label)", "speaker"),
-        (f"   {t.current_role.upper()}", "meta"), (f"   turn {t.idx}", "meta")]
+        ("\u258d ", "meta"), (_clip(t.current_speaker or t.label or "(no label)", 32),
+                              "speaker"),
+        (f"{gap}{t.current_role.upper()}", "meta"), (f"{gap}turn {t.idx}", "meta")]
     if t.current_speaker is None:
-        parts.append(("   not in the roster", "meta"))
+        parts.append((f"{gap}not in the roster", "meta"))
     elif t.label and t.label != t.current_speaker:
-        parts.append((f"   label \u201c{t.label}\u201d", "label"))
+        parts.append((f"{gap}label \u201c{_clip(t.label, 22)}\u201d", "label"))
     if t.speaker_status == "corrected":
-        parts.append(("   \u270e corrected", "status"))
+        parts.append((f"{gap}\u270e corrected", "status"))
     elif t.speaker_status == "confirmed":
-        parts.append(("   \u2713 confirmed", "status"))
+        parts.append((f"{gap}\u2713 confirmed", "status"))
     if sug and sug.suggested != t.current_speaker:
-        parts.append((f"   \u2691 {sug.suggested}? (S)", "suggestion"))
+        parts.append((f"{gap}\u2691 {_clip(sug.suggested, 28)}? (S)", "suggestion"))
     text, spans, pos = "", [], 0
     for piece, style in parts:
         n16 = len(piece.encode("utf-16-le")) // 2

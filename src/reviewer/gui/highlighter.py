@@ -29,8 +29,13 @@ class TranscriptHighlighter(QSyntaxHighlighter):
             fmt = QTextCharFormat()
             fmt.setForeground(theme.muted if style == "meta" else theme.fg)
             f[style] = fmt
+        size = self.document().defaultFont().pointSizeF()
         f["speaker"].setFontWeight(QFont.Weight.Bold)
-        f["speaker"].setFontPointSize(self.document().defaultFont().pointSizeF() * 1.12)
+        f["speaker"].setFontPointSize(size * 1.12)
+        # What follows the name is smaller, so a header stays on one line.
+        for style, scale in (("meta", 0.86), ("label", 0.9), ("status", 0.9),
+                             ("suggestion", 0.9)):
+            f[style].setFontPointSize(size * scale)
         f["label"].setFontItalic(True)
         f["label"].setForeground(theme.error)
         f["suggestion"].setForeground(theme.section_fg)

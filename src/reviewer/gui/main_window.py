@@ -166,6 +166,8 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
         self.tabifyDockWidget(self.mentions_dock, self.speakers_dock)
         self.mentions_dock.raise_()
         self.help_overlay = HelpOverlay(self)
+        self.transcripts.columns.bind(self.settings, "transcripts")
+        self.mentions.columns.bind(self.settings, "mentions")
 
         sb = self.statusBar()
         self.saved_label = QLabel()
@@ -370,9 +372,13 @@ class MainWindow(ReviewActions, ProjectActions, QMainWindow):
         super().showEvent(event)
         if self._default_docks:  # first run: share the width once the window has one
             self._default_docks = False
+            # At 1600 px: the list ~370, the text ~545 (about 70 characters a line), the
+            # mentions table the rest.
             w = self.width()
+            left = min(420, max(280, int(w * 0.231)))
+            text = min(720, max(460, int(w * 0.34)))
             self.resizeDocks([self.list_dock, self.mentions_dock],
-                             [max(240, int(w * 0.2)), max(560, int(w * 0.45))],
+                             [left, max(420, w - left - text - 12)],
                              Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:

@@ -3,22 +3,46 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from reviewer.core.review import Annotation, Edit
 from reviewer.gui.controller import ReviewController
-from reviewer.gui.theme import FAMILY_COLOURS, STATUS_GLYPHS, metric_family
+from reviewer.gui.theme import (
+    FAMILY_COLOURS,
+    FAMILY_NAMES,
+    STATUS_COLOURS,
+    STATUS_GLYPHS,
+    metric_family,
+    metric_info,
+)
 
 NO_PARENT = QModelIndex()  # the invisible root of a flat model
 
 COLUMNS = ("text", "metric", "value", "unit", "period", "kind", "basis", "status", "confidence")
 HEADERS = {"text": "Text", "metric": "Metric", "value": "Value", "unit": "Unit",
-           "period": "Period", "kind": "Kind", "basis": "Basis", "status": "Status",
+           "period": "Period", "kind": "Kind", "basis": "Basis", "status": "\u2713",
            "confidence": "Conf."}
+HEADER_TIPS = {"text": "The mention as written in the transcript",
+               "status": "Status: \u25cb pending, \u2713 accepted, \u270e corrected, "
+                         "\u2715 rejected, \uff0b added",
+               "metric": "Metric id (the colour is its family; the tooltip has its label)",
+               "unit": "Unit (the value column shows it too)",
+               "kind": "actual, guidance, target or comparison",
+               "basis": "GAAP or non-GAAP, when the call says so",
+               "confidence": "The extractor's confidence"}
 EDITABLE = {"metric", "value", "unit", "period", "kind", "basis"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_FONTS: dict[str, QFont] = {}  # made on first use: a QFont needs the application
+
+
+def _bold() -> QFont:
+    if "bold" not in _FONTS:
+        font = _FONTS["bold"] = QFont()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() + 1)  # the status marks are small glyphs
+    return _FONTS["bold"]
 # Shorter display of some values (the editors show and take the real ones).
 SHORT = {"unit": {"percent": "%"}, "basis": {"gaap": "GAAP", "non_gaap": "non-GAAP"}}
 
@@ -108,6 +132,8 @@ class MentionsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[COLUMNS[section]]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(COLUMNS[section])
         return None
 
     def flags(self, index):
@@ -125,16 +151,41 @@ class MentionsModel(QAbstractTableModel):
             return a.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(a, col, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.ForegroundRole and a.status == "rejected":
+        if role == Qt.ItemDataRole.FontRole and col == "status":
+            return _bold()
+        if role == Qt.ItemDataRole.ForegroundRole and col == "status":
+            return QColor(STATUS_COLOURS.get(a.status, STATUS_COLOURS["pending"]))
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                a.status == "rejected" or (col == "metric" and not a.metric)):
             return QColor("#8a8f98")
         if role == Qt.ItemDataRole.DecorationRole and col == "metric":
             return QColor(FAMILY_COLOURS.get(metric_family(a.metric), FAMILY_COLOURS[None]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            who = f" by {a.reviewer} at {a.updated_at}" if a.reviewer else ""
-            return f"{self.text[a.start:a.end]}  [{a.start}, {a.end})  {a.status}{who}"
+            return self._tooltip(a, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("value", "confidence"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "status":
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _tooltip(self, a: Annotation, col: str) -> str:
+        if col == "metric" and a.metric:
+            m = metric_info(a.metric)
+            if m is None:
+                return f"{a.metric}\nnot in the taxonomy"
+            return f"{m.label}\n{a.metric} \u00b7 {FAMILY_NAMES.get(m.family, m.family)}"
+        if col == "value" and (a.value is not None or a.low is not None):
+            exact = (f"{a.value:,.10g}" if a.value is not None
+                     else f"{a.low:,.10g} to {a.high:,.10g}")
+            return f"{exact} {a.unit or '(no unit)'}"
+        if col == "status":
+            by = f" by {a.reviewer} at {a.updated_at}" if a.reviewer else ""
+            return f"{STATUS_GLYPHS.get(a.status, '')} {a.status}{by}"
+        if col == "confidence" and a.confidence is not None:
+            return f"The extractor's confidence: {a.confidence:.3f}"
+        who = f"\n{a.status} by {a.reviewer} at {a.updated_at}" if a.reviewer else ""
+        text = self.text[a.start:a.end].replace("\n", " ")
+        return f"\u201c{text}\u201d  (characters {a.start}\u2013{a.end}, {a.status}){who}"
 
     def _display(self, a: Annotation, col: str, edit: bool):
         if col == "text":
@@ -142,9 +193,11 @@ class MentionsModel(QAbstractTableModel):
         if col == "value":
             return format_value(a)
         if col == "status":
-            return a.status if edit else f"{STATUS_GLYPHS.get(a.status, '')} {a.status}"
+            return a.status if edit else STATUS_GLYPHS.get(a.status, a.status)
         if col == "confidence":
             return "" if a.confidence is None else f"{a.confidence:.2f}"
+        if col == "metric" and not a.metric and not edit:
+            return "(no metric)"
         if not edit and col in SHORT:
             v = getattr(a, col)
             return SHORT[col].get(v, "" if v is None else str(v))

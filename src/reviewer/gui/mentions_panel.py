@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyledItemDelegate,
@@ -20,12 +19,17 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.review import KINDS, InvalidDecision, parse_value
 from reviewer.core.review.fields import known_metrics
+from reviewer.gui.columns import ColumnFitter
 from reviewer.gui.mentions_model import COLUMNS, ID_ROLE, MentionsModel
 from reviewer.gui.transcripts_panel import refilter
 
 STATUS_FILTERS = {"All mentions": None, "Pending": {"pending"},
                   "Decided": {"accepted", "corrected", "added", "rejected"},
                   "In the gold": {"accepted", "corrected", "added"}, "Rejected": {"rejected"}}
+
+# The widest the short columns grow (past it they elide; the tooltip has the whole value).
+CAPS = {"value": 104, "unit": 64, "period": 84, "kind": 88, "basis": 80, "status": 96,
+        "confidence": 48}
 
 
 class ValueValidator(QValidator):
@@ -141,13 +145,13 @@ class MentionsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
-        head = self.table.horizontalHeader()
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setStretchLastSection(False)
-        widths = {"text": 84, "metric": 126, "value": 72, "unit": 48, "period": 70,
-                  "kind": 84, "basis": 70, "status": 88, "confidence": 40}
-        for i, c in enumerate(COLUMNS):
-            self.table.setColumnWidth(i, widths[c])
+        self.table.setWordWrap(False)
+        # Text and metric share what the short columns leave; the unit is hidden at first
+        # (the value shows it: "$212.4m", "18%"; a right-click on the header shows it).
+        col = COLUMNS.index
+        self.columns = ColumnFitter(
+            self.table, model, flexible={col("text"): (90, 170), col("metric"): (140, 240)},
+            content={col(c): w for c, w in CAPS.items()}, hidden=(col("unit"),))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

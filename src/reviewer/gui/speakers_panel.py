@@ -72,6 +72,8 @@ class RosterModel(QAbstractTableModel):
         return f | Qt.ItemFlag.ItemIsEditable if index.column() in (0, 1) else f
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
                                                Qt.ItemDataRole.EditRole,
                                                Qt.ItemDataRole.ToolTipRole):
@@ -175,6 +177,9 @@ class SpeakersPanel(QWidget):
         self.roster.setModel(self.roster_model)
         self.roster.setItemDelegate(RoleDelegate(self.roster))
         self.roster.verticalHeader().hide()
+        self.roster.verticalHeader().setDefaultSectionSize(
+            self.roster.fontMetrics().height() + 8)
+        self.roster.setAlternatingRowColors(True)
         self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         head = self.roster.horizontalHeader()
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

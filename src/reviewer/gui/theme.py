@@ -20,18 +20,29 @@ FAMILY_NAMES = {"money": "money", "percent": "percentage", "rate": "rate",
 STATUS_GLYPHS = {"pending": "\u25cb", "accepted": "\u2713", "corrected": "\u270e",
                  "rejected": "\u2715", "added": "\uff0b"}
 
+STATUS_COLOURS = {"pending": "#8a8f98", "accepted": "#2e9d4f", "corrected": "#d68910",
+                  "rejected": "#d0463b", "added": "#2f7ed8"}
+
+
+@lru_cache(maxsize=512)
+def metric_info(metric: str | None):
+    """The taxonomy entry of a metric id (label, family), None when unknown."""
+    if not metric:
+        return None
+    try:
+        from reviewer.core.extract.taxonomy import default_taxonomy
+
+        return default_taxonomy().get(metric)
+    except Exception:  # a broken user taxonomy: no label, colour by a guess
+        return None
+
 
 @lru_cache(maxsize=512)
 def metric_family(metric: str | None) -> str | None:
     """The taxonomy family of a metric id (money, percent, growth...), None when unknown."""
     if not metric:
         return None
-    try:
-        from reviewer.core.extract.taxonomy import default_taxonomy
-
-        m = default_taxonomy().get(metric)
-    except Exception:  # a broken user taxonomy: colour by a guess
-        m = None
+    m = metric_info(metric)
     if m is not None:
         return m.family
     for key, fam in (("growth", "growth"), ("margin", "percent"), ("eps", "per_share"),

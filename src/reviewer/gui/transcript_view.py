@@ -37,7 +37,7 @@ class TranscriptView(QPlainTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.document().setDefaultFont(font)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(10)
         self.highlighter = TranscriptHighlighter(self.document(), theme)
         self.theme = theme
         self.layout_: Layout = Layout()
@@ -204,11 +204,12 @@ class TranscriptView(QPlainTextEdit):
         ln = self.layout_.header_line.get(idx)
         if ln is None:
             return
-        cur = QTextCursor(self.document().findBlockByNumber(ln))
-        self.setTextCursor(cur)
-        # Put the header at the top of the viewport.
+        doc = self.document()
+        # Put the header at the top of the viewport, the blank line above it showing.
+        self.setTextCursor(QTextCursor(doc.findBlockByNumber(max(0, ln - 1))))
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
         self.ensureCursorVisible()
+        self.setTextCursor(QTextCursor(doc.findBlockByNumber(ln)))
         self._set_turn(idx)
 
     def selection_span(self) -> tuple[int, int] | None:

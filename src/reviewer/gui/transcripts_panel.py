@@ -29,7 +29,7 @@ from reviewer.gui.columns import ColumnFitter
 NO_PARENT = QModelIndex()  # the invisible root of a flat model
 
 # A legal form at the end of a company name, left out of the list (the tooltip has it all).
-_LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co"
+_LEGAL_FORM = re.compile(r"(?<!&),?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co"
                          r"|AG|SA|S\.A|NV|N\.V|SE|GmbH)\.?$", re.IGNORECASE)
 REVIEWED_COLOUR, MUTED_COLOUR = "#2e9d4f", "#8a8f98"
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "reviewed": "\u2713 reviewed"}
@@ -112,9 +112,9 @@ class TranscriptsModel(QAbstractTableModel):
             return QColor(MUTED_COLOUR) if r.status == "new" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             status = STATUS_NAMES.get(r.status, r.status).lstrip("\u2713 ")
-            return (f"{r.company or '?'} \u00b7 {r.fiscal_period or 'no period'}"
-                    f"{' \u00b7 ' + r.date if r.date else ''}\n{r.name} ({r.format})\n"
-                    f"{r.turns} turns \u00b7 {decided} of {total} mentions decided \u00b7 {status}")
+            head = " \u00b7 ".join(x for x in (r.company or "?", r.fiscal_period, r.date) if x)
+            return (f"{head}\n{r.name} ({r.format})\n{r.turns} turns \u00b7 {decided} of "
+                    f"{total} mentions decided \u00b7 {status}")
         return None
 
 
@@ -189,7 +189,7 @@ class TranscriptsPanel(QWidget):
         # Company takes what the period, format and progress leave; status and file name are
         # in the tooltip (and a right-click on the header shows them as columns).
         self.columns = ColumnFitter(
-            self.table, self.model, flexible={m.COMPANY: 90},
+            self.table, self.model, flexible={m.COMPANY: (90, 240)},
             content={m.PERIOD: 90, m.FORMAT: 124, m.DECIDED: 84, m.STATUS: 96, m.FILE: 260},
             hidden=(m.STATUS, m.FILE))
         self.table.setWordWrap(False)
