@@ -68,9 +68,10 @@ class TurnState:
 
 
 _PENDING_MAX = 4
-# Cheap test before the period grammar runs on a sentence without numbers.
-_PERIOD_HINT_RE = re.compile(r"quarter|year|fiscal|fy|q[1-4]|[1-4]q|half|季|财年|財年|الربع|"
-                             r"المالي")  # on lower-cased text
+# Cheap test before the period grammar runs on a sentence without numbers. Every branch opens
+# with a literal ("1q|2q…", not "[1-4]q"), so that re skips to those characters.
+_PERIOD_HINT_RE = re.compile(r"quarter|year|fiscal|fy|q[1-4]|1q|2q|3q|4q|half|季|财年|財年|"
+                             r"الربع|المالي")  # on lower-cased text
 
 
 def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | None,

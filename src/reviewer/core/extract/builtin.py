@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
+from reviewer.core.extract.numbers import shared_quantities
 from reviewer.core.extract.periods import fiscal_year_end_month, parse_fiscal_period
 from reviewer.core.extract.result import ExtractionResult, Mention
 from reviewer.core.extract.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
@@ -60,11 +61,14 @@ class BuiltinExtractor:
 
     def extract(self, parsed: ParsedTranscript) -> ExtractionResult:
         """Mentions, speaker suggestions and translation checks of one transcript."""
-        result = ExtractionResult(self.name, self.version, self.mentions(parsed))
-        if self._options["speakers"]:
-            result.speaker_suggestions = _optional(parsed, "speakers", "suggest_speakers")
-        if self._options["translations"]:
-            result.translation_checks = _optional(parsed, "translation", "check_translations")
+        # The translation checks read the original paragraphs' numbers the mentions read.
+        with shared_quantities():
+            result = ExtractionResult(self.name, self.version, self.mentions(parsed))
+            if self._options["speakers"]:
+                result.speaker_suggestions = _optional(parsed, "speakers", "suggest_speakers")
+            if self._options["translations"]:
+                result.translation_checks = _optional(parsed, "translation",
+                                                      "check_translations")
         return result
 
     def mentions(self, parsed: ParsedTranscript) -> list[Mention]:

@@ -28,14 +28,20 @@ def lower(text: str) -> str:
 
 # --- sentences and clauses ----------------------------------------------------------------
 # A sentence ends at . ! ? before a capital/digit/currency (so "129.1" and "vs. 8%" stay
-# whole), at a line break, or at the Chinese/Arabic full stops.
+# whole), at a line break, or at the Chinese/Arabic full stops. The pattern opens with the
+# one character class of all three, each branch checking (by look-behind) which it read: re
+# skips quickly to a leading class, but tries every position for an alternation of classes.
 SENTENCE_END_RE = re.compile(
-    r"[.!?](?<!\bU\.S\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)"
-    r"(?<!\bNo\.)(?<!\bCo\.)[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9$€£¥\u0600-\u06FF])|\n+"
-    r"|[。！？؟]\s*")
+    r"[.!?\n。！？؟](?:"
+    r"(?<=[.!?])(?<!\bU\.S\.)(?<!\bvs\.)(?<!\bInc\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)"
+    r"(?<!\bNo\.)(?<!\bCo\.)[\"”’)\]]*\s+(?=[\"“(\[]?[A-Z0-9$€£¥\u0600-\u06FF])"
+    r"|(?<=\n)\n*"
+    r"|(?<=[。！？؟])\s*)")
+# A clause ends at a comma (or the like), a dash between spaces, before "and", "but"…, or at a
+# full stop after a non-digit; opening with one class, as SENTENCE_END_RE does.
 CLAUSE_END_RE = _lc(
-    r"[,;:，；、،]\s*|\s[-–—]+\s|\s(?=(?:and|but|while|whereas|although|which|offset\s+by)\s)"
-    r"|(?<=[^\d])\.(?=\s)")
+    r"[,;:，；、،\s.](?:(?<=[,;:，；、،])\s*|(?<=\s)[-–—]+\s"
+    r"|(?<=\s)(?=(?:and|but|while|whereas|although|which|offset\s+by)\s)|(?<=[^\d]\.)(?=\s))")
 
 # --- kind -----------------------------------------------------------------------------------
 FORWARD_RE = {

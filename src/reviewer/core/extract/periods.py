@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from reviewer.core.extract.anchored import AnchoredPattern
+
 MONTHS = {m: i + 1 for i, m in enumerate((
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december"))}
@@ -174,8 +176,10 @@ def _year(s: str | None) -> int | None:
 # Matched on lower-cased text: a case-insensitive alternation is several times slower.
 # Anchors may sit inside a word ("quential", "nnually"): the lead-in starts include the start
 # of the word holding the anchor. Month expressions are found from their year or "quarter".
+# Every branch opens with a literal character ("1q|2q…", not "[1-4]q"): re then skips to those
+# characters instead of trying the alternation at every position.
 _KEYWORD_RE = re.compile(r"quarter|year|fiscal|fy|half|quential|nnually|months?\b|q[1-4]|"
-                         r"[1-4]q|ttm|ltm|q/q|y/y|qoq|(?:19|20)\d\d\b")
+                         r"1q|2q|3q|4q|ttm|ltm|q/q|y/y|qoq|19\d\d\b|20\d\d\b")
 _LEAD_WORDS = 5  # the longest lead-in before a keyword: "same period of the previous year"
 
 
@@ -278,7 +282,10 @@ def infer_fy_end_month(exprs: list[PeriodExpr], call: FiscalPeriod | None) -> in
     return None
 
 
-_ENDING_RE = re.compile(rf"\b(?:ending|ended|ends)\s+(?:on\s+)?(?:{_MONTH_RE})\b", re.IGNORECASE)
+# Looked for only where "end" is (see ``anchored``): it runs over the whole transcript.
+_ENDING_RE = AnchoredPattern(
+    re.compile(rf"\b(?:ending|ended|ends)\s+(?:on\s+)?(?:{_MONTH_RE})\b", re.IGNORECASE),
+    lower=("end",))
 
 
 def fiscal_year_end_month(text: str, call: FiscalPeriod | None) -> int | None:

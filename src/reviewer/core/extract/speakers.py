@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from reviewer.core.extract import speakers_cues as cues
+from reviewer.core.extract.anchored import lowered_texts
 from reviewer.core.extract.speakers_board import EXECUTIVE_ROLES, Board
 from reviewer.core.extract.speakers_qa import block_evidence, find_blocks
 from reviewer.core.model import ParsedTranscript, Turn
@@ -65,9 +66,10 @@ def suggest_speakers(parsed: ParsedTranscript) -> list[SpeakerSuggestion]:
     if not parsed.turns or not parsed.participants:
         return []
     board = Board.of(parsed)
-    _local_evidence(board)
-    for block in find_blocks(board):
-        block_evidence(board, block)
+    with lowered_texts():  # the cue patterns read each turn several times
+        _local_evidence(board)
+        for block in find_blocks(board):
+            block_evidence(board, block)
     _spread_labels(board)
     out = []
     for i, turn in enumerate(parsed.turns):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reviewer.core.extract.speakers_names import resolve_name
-from reviewer.core.ingest.roster import Roster, normalize_name
+from reviewer.core.extract.speakers_names import NameIndex
+from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.model import ParsedTranscript, Participant, Turn
 
 # How much the label as written is worth on its own: speech recognition guesses its labels
@@ -71,6 +71,8 @@ class Board:
     against: list[dict[str, str]] = field(default_factory=list)
     side: list[str | None] = field(default_factory=list)  # "analyst" / "executive" in Q&A
     label_trust: float = LABEL_TRUST
+    names: NameIndex = field(default_factory=lambda: NameIndex([]))
+    _normalized: dict[str, str] = field(default_factory=dict)
     _resolved: dict[tuple[str, tuple[str, ...] | None], Participant | None] = field(
         default_factory=dict)
 
@@ -79,6 +81,7 @@ class Board:
         """A board with every turn's spoken text, operator flag and labelled participant."""
         b = cls(parsed)
         b.label_trust = LABEL_TRUST_ASR if "asr" in parsed.format else LABEL_TRUST
+        b.names = NameIndex(parsed.participants)
         by_name = {p.name: p for p in parsed.participants}
         for t in parsed.turns:
             text = turn_text(parsed, t)
@@ -90,16 +93,11 @@ class Board:
             b.side.append(None)
         return b
 
-    @property
-    def roster(self) -> Roster:
-        """The call's roster (rebuilt on demand: the parsed participants are the source)."""
-        return Roster(self.parsed.participants)
-
     def resolve(self, name: str, roles: tuple[str, ...] | None = None) -> Participant | None:
         """The roster participant a name in the text refers to (``None`` when unclear)."""
         key = (name, roles)
         if key not in self._resolved:
-            self._resolved[key] = resolve_name(self.roster, name, roles)
+            self._resolved[key] = self.names.resolve(name, roles)
         return self._resolved[key]
 
     def add(self, turn: int, who: Participant | None, conf: float, reason: str,
@@ -116,7 +114,13 @@ class Board:
     def label_key(self, turn: int) -> str:
         """The label as written, normalised (turns with equal keys carry the same label)."""
         label = self.parsed.turns[turn].label
-        return normalize_name(label) if label else ""
+        return self.normalized(label) if label else ""
+
+    def normalized(self, name: str) -> str:
+        """``normalize_name(name)``, computed once per board (labels recur in every turn)."""
+        if name not in self._normalized:
+            self._normalized[name] = normalize_name(name)
+        return self._normalized[name]
 
     def decide(self, turn: int, kinds: tuple[str, ...] | None = None) -> Verdict | None:
         """Combine the evidence of a turn (of the given kinds only, when given)."""

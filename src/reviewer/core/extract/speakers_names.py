@@ -9,6 +9,8 @@ groups ("Sam" = Samuel, "Will" = William), then a sound-alike key of the name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -51,18 +53,21 @@ def sound_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-def first_names_match(a: str, b: str) -> bool:
-    """True when two first names can denote the same person (equal, nickname, sound-alike)."""
+def first_names_match(a: str, b: str, key: Callable[[str], str] = sound_key) -> bool:
+    """True when two first names can denote the same person (equal, nickname, sound-alike).
+
+    ``key`` is ``sound_key`` or a memo of it.
+    """
     a, b = a.lower(), b.lower()
     if a == b or b in _NICKNAMES.get(a, ()):
         return True
-    return len(a) >= 3 and len(b) >= 3 and sound_key(a) == sound_key(b)
+    return len(a) >= 3 and len(b) >= 3 and key(a) == key(b)
 
 
-def _last_names_match(a: str, b: str) -> bool:
-    if a == b or sound_key(a) == sound_key(b):
+def _last_names_match(a: str, b: str, key: Callable[[str], str] = sound_key) -> bool:
+    if a == b or key(a) == key(b):
         return True
-    return fuzz.ratio(sound_key(a), sound_key(b)) >= 80
+    return fuzz.ratio(key(a), key(b)) >= 80
 
 
 def resolve_name(
@@ -73,27 +78,84 @@ def resolve_name(
     ``roles`` narrows the candidates (a question's addressee is an executive, an operator's
     introduction names an analyst).
     """
-    pool = [p for p in roster.participants if roles is None or p.role in roles]
-    if not pool or not name.strip():
+    return NameIndex(roster.participants).resolve(name, roles)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One participant's names, normalised once."""
+
+    who: Participant
+    forms: tuple[str, ...]  # the name, then the aliases
+    parts: frozenset[str]  # every word of them
+    words: tuple[list[str], ...]  # each non-empty form split in words
+
+
+class NameIndex:
+    """The roster's names prepared once for the many names said in one call.
+
+    ``resolve`` is the roster's own lookup (``Roster.identify``: exact or alias, a unique
+    first/last name, then close spelling) followed by nicknames and sound-alikes, as described
+    in the module doc; normalising every roster name again for each name said in the text was
+    most of the cost of the speaker suggestions (and so was the sound-alike key of every roster
+    name, kept here too). The participants must not change meanwhile.
+    """
+
+    def __init__(self, participants: list[Participant]) -> None:
+        self._sound: dict[str, str] = {}
+        self._entries = []
+        for p in participants:
+            forms = tuple(normalize_name(n) for n in (p.name, *p.aliases))
+            self._entries.append(_Entry(p, forms, frozenset(w for f in forms for w in f.split()),
+                                        tuple(f.split() for f in forms if f.split())))
+
+    def resolve(self, name: str, roles: tuple[str, ...] | None = None) -> Participant | None:
+        """What ``resolve_name`` says of ``name`` on this roster."""
+        pool = [e for e in self._entries if roles is None or e.who.role in roles]
+        if not pool or not name.strip():
+            return None
+        key = normalize_name(name)
+        found = _identify(pool, key)
+        if found is not None:
+            return found
+        words = key.split()
+        if not words:
+            return None
+        matches = []
+        for e in pool:
+            for parts in e.words:
+                if len(words) == 1:
+                    ok = first_names_match(words[0], parts[0], self._sound_key)
+                else:
+                    ok = first_names_match(words[0], parts[0], self._sound_key) \
+                        and len(parts) > 1 \
+                        and _last_names_match(words[-1], parts[-1], self._sound_key)
+                if ok:
+                    matches.append(e.who)
+                    break
+        return matches[0] if len(matches) == 1 else None
+
+    def _sound_key(self, word: str) -> str:
+        if word not in self._sound:
+            self._sound[word] = sound_key(word)
+        return self._sound[word]
+
+
+def _identify(pool: list[_Entry], key: str, fuzzy_cutoff: float = 88.0) -> Participant | None:
+    """``Roster.identify`` of a name normalised as ``key``, over the prepared names (the same
+    steps in the same order)."""
+    if not key:
         return None
-    found = Roster(pool).identify(name)
-    if found is not None:
-        return found
-    words = normalize_name(name).split()
-    if not words:
-        return None
-    matches = []
-    for p in pool:
-        for form in (p.name, *p.aliases):
-            parts = normalize_name(form).split()
-            if not parts:
-                continue
-            if len(words) == 1:
-                ok = first_names_match(words[0], parts[0])
-            else:
-                ok = first_names_match(words[0], parts[0]) and len(parts) > 1 \
-                    and _last_names_match(words[-1], parts[-1])
-            if ok:
-                matches.append(p)
-                break
-    return matches[0] if len(matches) == 1 else None
+    for e in pool:  # Roster.find_exact
+        if key in e.forms:
+            return e.who
+    words = key.split()
+    candidates = [e.who for e in pool if words[0] in e.parts and words[-1] in e.parts]
+    if len(candidates) == 1:
+        return candidates[0]
+    best, best_score = None, 0.0
+    for e in pool:
+        score = max(fuzz.ratio(key, f) for f in e.forms)
+        if score > best_score:
+            best, best_score = e.who, score
+    return best if best_score >= fuzzy_cutoff else None

@@ -11,25 +11,31 @@ import re
 from dataclasses import dataclass, field
 
 from reviewer.core.extract import speakers_cues as cues
+from reviewer.core.extract.anchored import AnchoredPattern
 from reviewer.core.extract.speakers_board import Board
-from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.model import Participant
 
 _WORD = r"[A-Z][A-Za-zà-ÿ]+(?:['’-][A-Z][A-Za-zà-ÿ]+)?"
 _PERSON = _WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _WORD + r"){1,2}"
 # "Your next question comes from the line of Rich Valera with Needham."
-_INTRO = re.compile(
+# (Anchored at the words where they can start, as in speakers_cues.)
+_INTRO = AnchoredPattern(re.compile(
     r"(?i:\bquestions?\s+(?:comes?|is|will\s+come)\s+from\s+(?:the\s+line\s+of\s+)?|"
     r"\bline\s+of\s+)(?P<name>" + _PERSON + r")"
-)
+), lower=("question", r"line\s+of"))
 # "(Operator Instructions) Josh Nichols, B. Riley." — a bare "Name, Firm." introduction.
 _BARE_INTRO = re.compile(
     r"^\W*(?:[(\[](?i:operator instructions)[)\]]\s*)?(?P<name>" + _PERSON + r"),\s+\S"
 )
-_INTRO_WORDS = re.compile(r"\b(?:next|first|following) question\b|\bquestion (?:comes|is) "
-                          r"from\b|\bline of\b", re.I)
-_CLOSING = re.compile(r"no further questions|\bconcludes\b|turn (?:the call|it) back|"
-                      r"closing remarks|\bdisconnect\b", re.I)
+_INTRO_WORDS = AnchoredPattern(re.compile(
+    r"\b(?:next|first|following) question\b|\bquestion (?:comes|is) from\b|\bline of\b",
+    re.I), lower=("next question", "first question", "following question", "question ",
+                 "line of"))
+_CLOSING = AnchoredPattern(re.compile(
+    r"no further questions|\bconcludes\b|turn (?:the call|it) back|closing remarks|"
+    r"\bdisconnect\b", re.I),
+    lower=("no further questions", "concludes", "turn the call back", "turn it back",
+           "closing remarks", "disconnect"))
 _ANALYST_ROLES = ("analyst", "unknown")
 
 
@@ -103,11 +109,11 @@ def block_evidence(board: Board, block: Block) -> None:
             else:
                 side = "analyst"
                 _analyst_turn(board, block, i, labelled)
-        elif block.analyst is not None and _names_firm(label, block.analyst):
+        elif block.analyst is not None and _names_firm(board, label, block.analyst):
             side = "analyst"
             board.add(i, block.analyst, 0.9, f"the label {label!r} is the firm of "
                       f"{block.describe()}", "block")
-        elif labelled is None and normalize_name(label) in analyst_labels:
+        elif labelled is None and board.normalized(label) in analyst_labels:
             # Only a label that names nobody on the roster ("Steve Seeger", a firm) follows
             # the analyst: an executive's name on the first question is the recogniser's
             # slip, and the same name later is most often that executive answering.
@@ -132,7 +138,7 @@ def block_evidence(board: Board, block: Block) -> None:
                           f"with {block.describe()}", "block")
         board.side[i] = side
         if side == "analyst":
-            analyst_labels.add(normalize_name(label))
+            analyst_labels.add(board.normalized(label))
             addressees = _addressees(board, text)
             answers_since_question = 0
         else:
@@ -189,9 +195,9 @@ def _addressed(board: Board, i: int, addressees: list[Participant], nth: int) ->
         board.add(i, who, conf, f"the question before was put to {who.name}", "block")
 
 
-def _names_firm(label: str, analyst: Participant) -> bool:
-    firm = normalize_name(analyst.affiliation or "")
-    key = normalize_name(label)
+def _names_firm(board: Board, label: str, analyst: Participant) -> bool:
+    firm = board.normalized(analyst.affiliation or "")
+    key = board.normalized(label)
     return bool(key) and bool(firm) and (key == firm or firm.startswith(key + " "))
 
 
