@@ -173,6 +173,9 @@ def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: boo
         versions = "; ".join(f"{k}: {_short(v)}" for k, v in c["versions"].items())
         click.echo(f"conflict {c['name']} {c['kind']} {c['start']}-{c['end']}: {versions}")
     click.echo(f"{result.summary()}; merged project: {out}")
+    if result.conflicts:
+        click.echo(f"adjudicate them in the app: reviewer gui --db {out}, then Review > Merge "
+                   "conflicts (Ctrl+Shift+M)")
 
 
 def _short(v: object) -> str:

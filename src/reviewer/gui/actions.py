@@ -51,6 +51,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("shrink_start", "Review", "Shrink the mention's start by one character",
          ("Alt+Shift+Right",)),
     Spec("accept_turn", "Review", "Accept every pending mention of the &turn", ("T",), "turn"),
+    Spec("merge_conflicts", "Review", "Merge &conflicts\u2026", ("Ctrl+Shift+M",)),
+    Spec("next_conflict", "Review", "Next unresolved merge conflict", ("Ctrl+Shift+N",)),
     Spec("accept_suggestion", "Speakers", "Accept the &suggested speaker of the turn", ("S",),
          "speaker"),
     Spec("next_turn", "Speakers", "Next turn", ("]",)),

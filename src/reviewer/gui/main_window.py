@@ -1,5 +1,6 @@
 """The main window: transcript list | transcript text | mentions and speakers, wired to the
-review controller. Review keys live in ``review_actions``, project work in ``project_actions``.
+review controller. Review keys live in ``review_actions``, project work in ``project_actions``,
+merge conflicts in ``conflict_actions``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.store import Project
 from reviewer.gui.actions import MENUS, SPECS, TOOLBAR, build_actions
+from reviewer.gui.conflict_actions import ConflictActions
 from reviewer.gui.controller import ReviewController
 from reviewer.gui.help_overlay import HelpOverlay
 from reviewer.gui.mentions_model import MentionsModel
@@ -97,7 +99,7 @@ class NoticeBar(QFrame):
         self.show()
 
 
-class MainWindow(ReviewActions, ProjectActions, QMainWindow):
+class MainWindow(ReviewActions, ProjectActions, ConflictActions, QMainWindow):
     """One window on one project."""
 
     def __init__(self, project: Project | None = None, settings: AppSettings | None = None,

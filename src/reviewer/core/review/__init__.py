@@ -25,6 +25,7 @@ from reviewer.core.review.session import ReviewSession
 from reviewer.core.review.speakers import (
     AcceptSuggestion,
     AddParticipant,
+    ChooseSpeaker,
     MergeParticipants,
     RelabelAll,
     RenameParticipant,
@@ -35,7 +36,8 @@ from reviewer.core.review.values import InvalidDecision, ParsedValue, parse_valu
 
 __all__ = [
     "KINDS", "STATUSES", "Accept", "AcceptSuggestion", "AcceptTurn", "Add", "AddParticipant",
-    "Annotation", "Command", "Context", "Decision", "Edit", "InvalidDecision", "MarkReviewed",
+    "Annotation", "ChooseSpeaker", "Command", "Context", "Decision", "Edit", "InvalidDecision",
+    "MarkReviewed",
     "MergeParticipants", "ParsedValue", "Reject", "RelabelAll", "RenameParticipant", "Resize",
     "ReviewSession", "RosterEntry", "SetRole", "SetSpeaker", "Suggestion", "TurnState",
     "parse_value", "preannotate", "preannotate_all",

@@ -75,6 +75,11 @@ class ReviewSession:
     def history(self) -> list[Decision]:
         return [_decision(r) for r in store.decisions(self.db, self.transcript_id)]
 
+    def events(self) -> list[dict]:
+        """The audit trail: every do, undo and redo (decision id, time, reviewer, event,
+        action, summary), oldest first."""
+        return store.decision_events(self.db, self.transcript_id)
+
     def can_undo(self) -> str | None:
         """The summary of the decision ``undo`` would revert, or ``None``."""
         c = store.undo_candidate(self.db, self.transcript_id)
@@ -110,13 +115,15 @@ class ReviewSession:
         return Decision(did, command.action, summary, self.reviewer, ctx.now, logged, 0)
 
     def undo(self) -> Decision | None:
-        """Revert the newest decision in effect; ``None`` when there is nothing to undo."""
-        row = store.undo_decision(self.db, self.transcript_id)
+        """Revert the newest decision in effect (the undo itself is logged with this
+        reviewer and the time); ``None`` when there is nothing to undo."""
+        row = store.undo_decision(self.db, self.transcript_id, _now(), self.reviewer)
         return _decision(row) if row else None
 
     def redo(self) -> Decision | None:
-        """Re-apply the last undone decision; ``None`` when there is nothing to redo."""
-        row = store.redo_decision(self.db, self.transcript_id)
+        """Re-apply the last undone decision (logged like an undo); ``None`` when there is
+        nothing to redo."""
+        row = store.redo_decision(self.db, self.transcript_id, _now(), self.reviewer)
         return _decision(row) if row else None
 
 

@@ -75,6 +75,35 @@ class RelabelAll(Command):
         return f"every turn labelled {self.label!r} ({n}): speaker {self.name}"
 
 
+@dataclass
+class ChooseSpeaker(Command):
+    """Attribute one turn to ``name`` even when the call's roster lacks them: the participant
+    is added first, in the same decision. (A merged project keeps one source's roster, while
+    another source may have named someone it added to its own.)"""
+
+    turn: int
+    name: str
+    role: str | None = None
+    action = "set_speaker"
+
+    def changes(self, ctx: Context) -> list[Change]:
+        name = _check_name(self.name)
+        t = ctx.turn(self.turn)
+        known = next((p for p in ctx.roster() if p.name == name), None)
+        if known is not None:
+            ch = _set_turn(t, known.name, _role(self.role) or known.role, _rows_by_id(ctx))
+            return [ch] if ch else []
+        # Someone new: the parsed role when they are the parsed speaker, else unknown.
+        role = _role(self.role) or (t.role if name == t.speaker else "unknown")
+        added = AddParticipant(name, role).changes(ctx)
+        ch = _set_turn(t, name, role, _rows_by_id(ctx))
+        return [*added, ch] if ch else added
+
+    def summary(self, ctx: Context) -> str:
+        new = "" if any(p.name == self.name for p in ctx.roster()) else " (added to the roster)"
+        return f"turn {self.turn}: speaker {self.name}{new}"
+
+
 def suggestion_for(ctx: Context, turn: int) -> dict | None:
     for s in store.speaker_suggestions(ctx.db, ctx.transcript_id):
         if s["turn"] == turn:

@@ -5,9 +5,9 @@ The records they are read into, and what makes a transcript or a mention gold, a
 ``reviewer.core.store.gold_records``; writing imported or merged gold is in
 ``reviewer.core.store.gold_import``.
 
-The gold of a past date is rebuilt from the decision log: starting from the current rows, the
-``before`` snapshots of every decision in effect made after that date are put back, newest
-first (see ``reviewer.core.store.review`` for the log format).
+The gold of a past date is rebuilt from the audit log: starting from the current rows, every
+do, undo and redo logged after that date is replayed backwards, newest first (see
+``reviewer.core.store.review`` for the log format).
 """
 
 from __future__ import annotations
@@ -145,29 +145,36 @@ def _after(at: str, as_of: str) -> bool:
 
 
 def _rewind(project: Project, doc: GoldTranscript, as_of: str | None,
-            after_id: int | None = None) -> None:
-    """Put back the state of ``doc`` at ``as_of`` (or right after decision ``after_id``) by
-    reverting the later decisions in memory."""
-    later = [d for d in _rows(project, "SELECT id, at, changes FROM decisions WHERE"
-                                       " transcript_id = ? AND undone = 0 ORDER BY id DESC",
-                              (doc.id,))
-             if (d["id"] > after_id if after_id is not None else _after(d["at"], as_of))]
+            after_event: int | None = None) -> None:
+    """Put back the state of ``doc`` at ``as_of`` (or right after event ``after_event``) by
+    replaying the later do / undo / redo events backwards, in memory: a do or redo is
+    reverted (its ``before`` snapshots put back, last change first), an undo is re-applied
+    (its ``after`` snapshots, in order)."""
+    later = [e for e in _rows(project, "SELECT e.id, e.at, e.event, d.changes FROM"
+                                       " decision_events e JOIN decisions d"
+                                       " ON d.id = e.decision_id WHERE e.transcript_id = ?"
+                                       " ORDER BY e.id DESC", (doc.id,))
+             if (e["id"] > after_event if after_event is not None
+                 else _after(e["at"], as_of))]
     notes = {a.id: a for a in doc.annotations}
     turns = {t.id: t for t in doc.turns}
-    for d in later:
-        for ch in reversed(json.loads(d["changes"])):
-            table, before = ch.get("table"), ch.get("before")
+    for e in later:
+        changes = json.loads(e["changes"])
+        steps = ([(ch, ch.get("after")) for ch in changes] if e["event"] == "undo"
+                 else [(ch, ch.get("before")) for ch in reversed(changes)])
+        for ch, snap in steps:
+            table = ch.get("table")
             if table == "annotations":
-                if before is None:
+                if snap is None:
                     notes.pop(ch["id"], None)
                 elif ch["id"] in notes:
-                    _set(notes[ch["id"]], before)
-                else:
-                    notes[ch["id"]] = MentionRecord.from_row({"id": ch["id"], **before})
-            elif table == "turns" and before and ch["id"] in turns:
-                _set(turns[ch["id"]], before)
-            elif table == "transcripts" and before:
-                _set(doc, before)
+                    _set(notes[ch["id"]], snap)
+                elif "start" in snap:  # a whole row (a partial one has nothing to update)
+                    notes[ch["id"]] = MentionRecord.from_row({**snap, "id": ch["id"]})
+            elif table == "turns" and snap and ch["id"] in turns:
+                _set(turns[ch["id"]], snap)
+            elif table == "transcripts" and snap:
+                _set(doc, snap)
     # Decisions may not log the transcript row; its review date still tells.
     if as_of and doc.reviewed_at and _after(doc.reviewed_at, as_of):
         doc.status, doc.reviewed_at, doc.reviewed_by = "in_progress", None, None
@@ -245,11 +252,14 @@ def reviewer_versions(project: Project, reviewer: str) -> list[GoldTranscript]:
     """Every transcript ``reviewer`` decided on, as it stood right after their last decision
     on it (what a second reviewer changed afterwards is undone)."""
     out = []
-    # By decision id, not time: two decisions can share a millisecond.
-    for r in _rows(project, "SELECT transcript_id, max(id) AS last FROM decisions"
-                            " WHERE reviewer = ? AND undone = 0 GROUP BY transcript_id"
-                            " ORDER BY transcript_id", (reviewer,)):
+    # By event id, not time: two events can share a millisecond. The reviewer's last act
+    # may be an undo or a redo: the version is what they left, whatever it was.
+    for r in _rows(project, "SELECT transcript_id, max(id) AS last FROM decision_events"
+                            " WHERE reviewer = ? AND transcript_id IN (SELECT transcript_id"
+                            " FROM decisions WHERE reviewer = ? AND undone = 0)"
+                            " GROUP BY transcript_id ORDER BY transcript_id",
+                   (reviewer, reviewer)):
         doc = load_transcript(project, r["transcript_id"])
-        _rewind(project, doc, None, after_id=r["last"])
+        _rewind(project, doc, None, after_event=r["last"])
         out.append(doc)
     return out

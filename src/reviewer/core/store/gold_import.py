@@ -10,7 +10,7 @@ from reviewer.core.model import ParsedTranscript, Turn
 from reviewer.core.store.gold import _rows
 from reviewer.core.store.gold_records import REVIEWED, GoldTranscript
 from reviewer.core.store.project import Project, _translate
-from reviewer.core.store.review import ANNOTATION_COLUMNS
+from reviewer.core.store.review import ANNOTATION_COLUMNS, log_event
 
 # What an imported annotation keeps of its record: all but its row ids.
 _COPIED = tuple(c for c in ANNOTATION_COLUMNS
@@ -78,12 +78,13 @@ def write_gold(project: Project, doc: GoldTranscript, *, at: str, reviewer: str 
             conn.execute("UPDATE transcripts SET status = ?, reviewed_at = ?, reviewed_by = ?"
                          " WHERE id = ?", (*after.values(), tid))
             changes.append({"table": "transcripts", "id": tid, "before": before, "after": after})
-            conn.execute(
+            cur = conn.execute(
                 "INSERT INTO decisions (transcript_id, at, reviewer, action, summary, changes,"
                 " undone) VALUES (?,?,?,?,?,?,0)",
                 (tid, at, reviewer, action,
                  f"{action}: {len(doc.annotations)} annotation(s)",
                  json.dumps(changes, ensure_ascii=False)))
+            log_event(conn, int(cur.lastrowid), tid, at, reviewer, "do")
             conn.execute("DELETE FROM merge_conflicts WHERE transcript_id = ?", (tid,))
             for c in conflicts or []:
                 conn.execute(

@@ -123,10 +123,42 @@ def m003_merge_conflicts(db: sqlite_utils.Database) -> None:
     db["merge_conflicts"].create_index(["transcript_id"])
 
 
+def m004_decision_events(db: sqlite_utils.Database) -> None:
+    """Undo and redo become audited events: ``decision_events`` logs every do, undo and redo
+    of a decision with its time and reviewer, so the gold of any past date is rebuilt by
+    replaying them (``decisions.undone`` stays as the current undo/redo state).
+
+    Decisions logged before this migration get a ``do`` event at their own time; those
+    already undone also get an ``undo`` event at that same time (when they were undone was
+    never recorded), so they keep their meaning: never part of the gold of any date."""
+    db["decision_events"].create(
+        {"id": int, "decision_id": int, "transcript_id": int, "at": str, "reviewer": str,
+         "event": str, "note": str},
+        pk="id", not_null={"decision_id", "at", "event"},
+        foreign_keys=[("decision_id", "decisions", "id"),
+                      ("transcript_id", "transcripts", "id")],
+    )
+    db["decision_events"].create_index(["transcript_id", "id"])
+    db["decision_events"].create_index(["decision_id"])
+    rows = db.execute("SELECT id, transcript_id, at, reviewer, undone FROM decisions"
+                      " ORDER BY id").fetchall()
+    events: list[tuple] = []
+    for did, tid, at, reviewer, undone in rows:
+        # Each undo right after its own do: the pair cancels out wherever the rebuild starts.
+        events.append((did, tid, at, reviewer, "do", None))
+        if undone:
+            events.append((did, tid, at, None, "undo",
+                           "undone before undo was logged: its time is not known"))
+    db.conn.executemany(
+        "INSERT INTO decision_events (decision_id, transcript_id, at, reviewer, event, note)"
+        " VALUES (?,?,?,?,?,?)", events)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_transcripts", m001_transcripts),
     ("002_runs_and_review", m002_runs_and_review),
     ("003_merge_conflicts", m003_merge_conflicts),
+    ("004_decision_events", m004_decision_events),
 ]
 
 

@@ -7,6 +7,8 @@ each ONE transaction, durable when the call returns (the project is in WAL mode)
 
 Undo state lives in ``decisions.undone``: 0 = in effect, 1 = undone (can be redone),
 2 = undone and then superseded by a newer decision (no longer redoable; kept for the audit log).
+The history lives in ``decision_events``: every do, undo and redo with its time and reviewer,
+written in the same transaction as the change, so any past state can be replayed exactly.
 """
 
 from __future__ import annotations
@@ -173,6 +175,20 @@ def decisions(db: sqlite_utils.Database, tid: int) -> list[Row]:
     return rows
 
 
+def decision_events(db: sqlite_utils.Database, tid: int) -> list[Row]:
+    """Every do / undo / redo of the transcript's decisions, oldest first."""
+    return _rows(db, "SELECT e.id, e.decision_id, e.at, e.reviewer, e.event, e.note,"
+                     " d.action, d.summary FROM decision_events e JOIN decisions d"
+                     " ON d.id = e.decision_id WHERE e.transcript_id = ? ORDER BY e.id", (tid,))
+
+
+def log_event(conn: sqlite3.Connection, decision_id: int, tid: int, at: str,
+              reviewer: str | None, event: str) -> None:
+    """Record one do / undo / redo (inside the caller's transaction)."""
+    conn.execute("INSERT INTO decision_events (decision_id, transcript_id, at, reviewer, event)"
+                 " VALUES (?,?,?,?,?)", (decision_id, tid, at, reviewer, event))
+
+
 def undo_candidate(db: sqlite_utils.Database, tid: int) -> Row | None:
     rows = _rows(db, "SELECT id, action, summary FROM decisions WHERE transcript_id = ?"
                      " AND undone = 0 ORDER BY id DESC LIMIT 1", (tid,))
@@ -218,22 +234,28 @@ def record_decision(db: sqlite_utils.Database, tid: int, at: str, reviewer: str,
                 "INSERT INTO decisions (transcript_id, at, reviewer, action, summary, changes,"
                 " undone) VALUES (?,?,?,?,?,?,0)",
                 (tid, at, reviewer, action, summary, json.dumps(done, ensure_ascii=False)))
+            log_event(db.conn, int(cur.lastrowid), tid, at, reviewer, "do")
             return int(cur.lastrowid), done
     except sqlite3.Error as exc:
         raise _translate(exc, _path(db)) from exc
 
 
-def undo_decision(db: sqlite_utils.Database, tid: int) -> Row | None:
-    """Revert the newest decision in effect (one transaction); ``None`` when there is none."""
-    return _flip(db, tid, undo=True)
+def undo_decision(db: sqlite_utils.Database, tid: int, at: str,
+                  reviewer: str | None) -> Row | None:
+    """Revert the newest decision in effect and log the undo by ``reviewer`` at ``at`` (one
+    transaction); ``None`` when there is none."""
+    return _flip(db, tid, at, reviewer, undo=True)
 
 
-def redo_decision(db: sqlite_utils.Database, tid: int) -> Row | None:
-    """Re-apply the oldest undone decision (one transaction); ``None`` when there is none."""
-    return _flip(db, tid, undo=False)
+def redo_decision(db: sqlite_utils.Database, tid: int, at: str,
+                  reviewer: str | None) -> Row | None:
+    """Re-apply the oldest undone decision and log the redo (one transaction); ``None`` when
+    there is none."""
+    return _flip(db, tid, at, reviewer, undo=False)
 
 
-def _flip(db: sqlite_utils.Database, tid: int, *, undo: bool) -> Row | None:
+def _flip(db: sqlite_utils.Database, tid: int, at: str, reviewer: str | None, *,
+          undo: bool) -> Row | None:
     try:
         with db.conn:
             _begin(db)
@@ -249,6 +271,7 @@ def _flip(db: sqlite_utils.Database, tid: int, *, undo: bool) -> Row | None:
                 _apply(db, ch)
             db.conn.execute("UPDATE decisions SET undone = ? WHERE id = ?",
                             (1 if undo else 0, row["id"]))
+            log_event(db.conn, row["id"], tid, at, reviewer, "undo" if undo else "redo")
             row["changes"] = changes
             row["undone"] = 1 if undo else 0
             return row
