@@ -25,9 +25,9 @@ bash scripts/system-deps.sh   # Qt's libraries, to render the icons offscreen
 
 PY=${PYTHON:-python3}
 [ -x .venv-build/bin/python ] || "$PY" -m venv .venv-build
-.venv-build/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v '^WARNING: Location' || true
+.venv-build/bin/python -m pip install -q --upgrade pip 2>&1 | { grep -v "^WARNING: Location" || true; }
 .venv-build/bin/python -m pip install -q ".[gui]" "pyinstaller>=6.10" "pyinstaller-hooks-contrib>=2024.8" \
-  2>&1 | grep -v '^WARNING: Location' || true
+  2>&1 | { grep -v '^WARNING: Location' || true; }
 
 rm -rf "$BUILD" build/pyinstaller
 QT_QPA_PLATFORM=offscreen .venv-build/bin/pyinstaller --noconfirm --log-level WARN \

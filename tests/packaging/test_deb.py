@@ -81,6 +81,12 @@ def test_installed_app_opens_the_demo_project_and_uninstalls_cleanly(installed, 
     demo = home / ".local" / "share" / "transcript-reviewer" / "demo.db"
     assert demo.exists()  # in the user's data folder, not next to the executable
     assert not list(Path("/opt/transcript-reviewer").rglob("*.db"))
+    # The desktop menu entry starts the same app: run its Exec line as a menu would.
+    entry = Path("/usr/share/applications/transcript-reviewer.desktop").read_text()
+    exec_line = next(ln.split("=", 1)[1] for ln in entry.splitlines() if ln.startswith("Exec="))
+    from_menu = _run([*exec_line.split(), "--quit-after-load"], env=env, cwd=tmp_path)
+    assert from_menu.returncode == 0, from_menu.stderr
+    assert f"opened {demo}" in from_menu.stdout
     listed = _run([str(installed), "list", "--db", str(demo)], env=env)
     assert "Altamira" in listed.stdout
     removed = _run(["apt-get", "remove", "-y", "-qq", PKG])
