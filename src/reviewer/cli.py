@@ -54,12 +54,18 @@ def parse(file: Path, as_json: bool) -> None:
                f"{len(parsed.participants)} participants")
     click.echo(f"  company {md.company or '-'}  ticker {md.ticker or '-'}  "
                f"period {md.fiscal_period or '-'}  date {md.date or '-'}")
+    if md.event:
+        click.echo(f"  event   {md.event}")
     for p in parsed.participants:
         click.echo(f"  {p.role:9} {p.name}" + (f" ({p.affiliation})" if p.affiliation else ""))
     for t in parsed.turns:
         langs = ",".join(sorted({p.lang for p in t.paragraphs}))
         click.echo(f"  [{t.index:3}] {t.section or '-':8} {t.role:9} {t.label or '(no label)'}"
                    f" -> {t.speaker or '?'}  ({len(t.paragraphs)} par., {langs})")
+    if parsed.boilerplate:
+        spans = ", ".join(f"{s}-{e}" for s, e in parsed.boilerplate)
+        chars = sum(e - s for s, e in parsed.boilerplate)
+        click.echo(f"  boilerplate (not part of the call): {chars} characters at {spans}")
     for w in parsed.warnings:
         click.echo(f"warning: {w}")
 
@@ -76,6 +82,7 @@ def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     for m in missing:
         click.echo(f"skipped {m}: no such file or folder", err=True)
+    new_project = not db_path.exists()
     project = open_project(db_path)
     files = expand_paths(p for p in paths if p.exists())
     with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
@@ -92,6 +99,9 @@ def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
     click.echo(report.summary())
     project.close()
     if (report.skipped or missing) and not report.added and not report.duplicates:
+        if new_project:  # nothing could be imported: leave no empty project behind
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         sys.exit(1)
 
 
@@ -133,11 +143,11 @@ def _print_list(rows: list[TranscriptSummary], as_json: bool) -> None:
             click.echo(json.dumps(r.__dict__, ensure_ascii=False))
         return
     click.echo(f"{'id':>4}  {'format':17} {'company':28} {'period':9} {'date':10} "
-               f"{'turns':>5}  {'status':8} name")
+               f"{'turns':>5}  {'status':11} name")
     for r in rows:
         click.echo(f"{r.id:>4}  {r.format:17} {(r.company or '-')[:28]:28} "
                    f"{r.fiscal_period or '-':9} {r.date or '-':10} {r.turns:>5}  "
-                   f"{r.status:8} {r.name}")
+                   f"{r.status:11} {r.name}")  # in_progress: 11
     click.echo(f"{len(rows)} transcript(s)")
 
 

@@ -179,10 +179,11 @@ def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: boo
 
 
 def _short(v: object) -> str:
+    from reviewer.core.evaluate.agreement import show_number
+
     if isinstance(v, list):
-        return ", ".join(
-            f"{m['metric']}={m['value'] if m['value'] is not None else (m['low'], m['high'])}"
-            f" [{m['start']}-{m['end']}]" for m in v) or "(none)"
+        return ", ".join(f"{m['metric'] or '(no metric)'}={show_number(m) or '?'}"
+                         f" [{m['start']}-{m['end']}]" for m in v) or "(none)"
     return str(v)
 
 

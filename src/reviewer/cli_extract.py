@@ -62,8 +62,9 @@ def _run_project(db_path: Path, extractor_name: str, jobs: int, config: dict | N
     project = open_project(db_path)
     try:
         total = project.count()
-        with click.progressbar(length=total, label=f"Extracting ({resolve_jobs(jobs)} jobs)",
-                               file=sys.stderr, show_pos=True) as bar:
+        label = f"Extracting ({_plural(resolve_jobs(jobs), 'job')})"
+        with click.progressbar(length=total, label=label, file=sys.stderr,
+                               show_pos=True) as bar:
             last = [0]
 
             def progress(done: int, _total: int, _name: str) -> None:
@@ -73,13 +74,17 @@ def _run_project(db_path: Path, extractor_name: str, jobs: int, config: dict | N
             run_id = run_on_project(project, extractor_name, jobs=jobs, progress=progress,
                                     config=config)
         c = run_counts(project, run_id)
-        click.echo(f"run {c.run_id} ({extractor_name}): {c.status}, {c.transcripts} of "
-                   f"{total} transcript(s), {c.predictions} mentions, {c.suggestions} speaker "
-                   f"suggestions, {c.checks} translation checks")
+        click.echo(f"run {c.run_id} ({extractor_name}): {c.status}, {total} transcript(s) "
+                   f"({c.transcripts} with output): {c.predictions} mentions, {c.suggestions} "
+                   f"speaker suggestions, {c.checks} translation checks")
         if c.status != "completed":
             sys.exit(1)
     finally:
         project.close()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 @click.command("extractors")

@@ -138,3 +138,16 @@ def test_cli_agreement_and_merge(two, tmp_path) -> None:
     again = runner.invoke(cli, ["merge", str(tmp_path / "alice.db"), str(tmp_path / "bob.db"),
                                 "--out", str(tmp_path / "m.db")])
     assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_disagreements_read_as_words_not_python() -> None:
+    # The table printed "None 70.0 percent" for a mention without a metric and "(10.0, 12.0)"
+    # for a range.
+    from reviewer.core.evaluate.agreement import _show
+
+    bare = {"metric": None, "value": 70.0, "low": None, "high": None, "unit": "percent",
+            "period": "FY2021Q2", "kind": "actual"}
+    span = dict(bare, metric="revenue_growth", value=None, low=10.0, high=12.0, kind=None)
+    assert _show(bare) == "(no metric) 70 percent FY2021Q2 actual"
+    assert _show(span) == "revenue_growth 10-12 percent FY2021Q2"
+    assert _show(None) == "-"

@@ -77,6 +77,72 @@ def test_bad_files_are_skipped_and_good_ones_imported(runner, tmp_path) -> None:
     assert "latin1.txt: the file is not UTF-8 text" in out.output
 
 
+def test_a_folder_import_leaves_the_folder_readme_out(runner, tmp_path) -> None:
+    # The seeds folder holds a README.md that names "StreetEvents": it was imported as a
+    # one-turn StreetEvents transcript. A folder's README/LICENSE is reported, not imported.
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    readme = ("# Seed transcripts\n\nFive calls as collected.\n\n| file | family |\n|---|---|\n"
+              "| 002.txt | StreetEvents, partly machine-translated |\n")
+    (folder / "README.md").write_text(readme, encoding="utf-8")
+    (folder / "LICENSE.txt").write_text("All rights reserved.\n", encoding="utf-8")
+    good = next(iter(sorted(DEMO.glob("*.txt"))))
+    (folder / good.name).write_bytes(good.read_bytes())
+    db = tmp_path / "p.db"
+    out = runner.invoke(cli, ["import", str(folder), "--db", str(db)])
+    assert out.exit_code == 0, out.output
+    assert "1 imported, 0 already in the project, 2 skipped" in out.output
+    assert "README.md, not a transcript" in out.output
+    listed = runner.invoke(cli, ["list", "--db", str(db), "--json"])
+    assert [json.loads(line)["name"] for line in listed.output.splitlines()] == [good.name]
+    # Named explicitly it is tried, and a page that only names StreetEvents is plain text.
+    parsed = runner.invoke(cli, ["parse", str(folder / "README.md"), "--json"])
+    assert json.loads(parsed.output)["format"] == "plain"
+
+
+def test_an_import_that_imports_nothing_creates_no_project(runner, tmp_path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = tmp_path / "new.db"
+    out = runner.invoke(cli, ["import", str(tmp_path / "empty.txt"), "--db", str(db)])
+    assert out.exit_code == 1 and "the file is empty" in out.output
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")]
+    # An existing project stays, unchanged.
+    runner.invoke(cli, ["import", str(next(iter(sorted(DEMO.glob("*.txt"))))), "--db", str(db)])
+    before = db.read_bytes()
+    out = runner.invoke(cli, ["import", str(tmp_path / "empty.txt"), "--db", str(db)])
+    assert out.exit_code == 1 and db.read_bytes() == before
+
+
+def test_list_columns_stay_aligned_for_every_status(runner, tmp_path) -> None:
+    from reviewer.core.review import MarkReviewed, ReviewSession
+    from reviewer.core.store import open_project
+
+    db = tmp_path / "p.db"
+    runner.invoke(cli, ["import", str(DEMO), "--db", str(db)])
+    p = open_project(db)
+    ReviewSession(p, 1, "ana").do(MarkReviewed())
+    ReviewSession(p, 1, "ana").do(MarkReviewed(False))  # reopened: in progress
+    ReviewSession(p, 2, "ana").do(MarkReviewed())
+    p.close()
+    out = runner.invoke(cli, ["list", "--db", str(db)])
+    lines = out.output.splitlines()[:-1]
+    assert {"in_progress", "reviewed", "new"} <= {w for line in lines for w in line.split()}
+    # Every file name starts in the column of the "name" header.
+    col = lines[0].index("name")
+    assert all(line[col - 1] == " " and line[col] != " " for line in lines[1:]), out.output
+
+
+def test_parse_prints_the_event_and_the_boilerplate(runner) -> None:
+    # The README lists the boilerplate among what `reviewer parse` shows; only --json had it.
+    path = next(iter(sorted(DEMO.glob("*streetevents*.txt"))))
+    data = json.loads(runner.invoke(cli, ["parse", str(path), "--json"]).output)
+    out = runner.invoke(cli, ["parse", str(path)])
+    assert out.exit_code == 0, out.output
+    assert f"  event   {data['metadata']['event']}" in out.output
+    s, e = data["boilerplate"][0]
+    assert "  boilerplate (not part of the call): " in out.output and f"{s}-{e}" in out.output
+
+
 def test_parse_refuses_binary_with_one_line(runner, tmp_path) -> None:
     f = tmp_path / "x.bin"
     f.write_bytes(bytes(range(256)) * 4)

@@ -217,3 +217,28 @@ def test_cli_evaluate_json_html_and_errors(project, tmp_path) -> None:
     assert out.exit_code == 1 and "no run 9" in out.output
     out = runner.invoke(cli, ["evaluate", "--db", str(db), "--as-of", "yesterday"])
     assert out.exit_code == 1 and "not an ISO date" in out.output
+
+
+def test_untouched_turns_without_a_roster_speaker_are_right() -> None:
+    # What the parsers leave on an operator's turn: the label, and no roster participant.
+    from reviewer.core.evaluate.speakers import score_speakers
+    from reviewer.core.store.gold_records import SuggestionRecord, TurnRecord
+
+    turns = [TurnRecord(0, "Operator", None, "operator", "prepared", 0, 10),
+             TurnRecord(1, "Steve", None, "unknown", "qa", 10, 20),
+             TurnRecord(2, "Needham", None, "unknown", "qa", 20, 30, "Rich Valera",
+                        "analyst", "corrected")]
+    tally = score_speakers(turns, [SuggestionRecord(0, "Operator", "Operator"),
+                                   SuggestionRecord(2, "Needham", "Rich Valera")])
+    assert (tally.turns, tally.raw_correct, tally.wrong_labels) == (3, 2, 1)
+    assert (tally.suggestions, tally.caught, tally.broken, tally.after_correct) == (1, 1, 0, 3)
+
+
+def test_mentions_left_pending_in_reviewed_gold_are_reported(project) -> None:
+    # Marking a transcript reviewed with mentions undecided is allowed, but the precision it
+    # gives is surprising: the report says why.
+    assert not any("pending" in w for w in _report(project)["warnings"])
+    annotate(project, 1, [mention(TEXT, "2025", "revenue")], status="pending")
+    rep = _report(project)
+    assert any(w.startswith("1 mention(s) were left pending") for w in rep["warnings"])
+    assert "left pending" in render_text(rep)

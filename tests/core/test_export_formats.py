@@ -238,3 +238,20 @@ def test_every_seed_round_trips_in_every_format(tmp_path) -> None:
     assert (tmp_path / "s.jsonl").read_bytes() == (tmp_path / "t.jsonl").read_bytes()
     fresh.close()
     p.close()
+
+
+def test_pending_mentions_of_a_reviewed_transcript_are_not_exported(project, tmp_path) -> None:
+    # Marked reviewed with a mention still undecided: that mention is not gold (the evaluation
+    # ignores it), so no format may hand it out as a label.
+    s, e = span(TEXT, "Welcome")
+    annotate(project, 1, [{"start": s, "end": e, "metric": "revenue"}], status="pending")
+    for fmt in ("jsonl", "spacy", "csv", "conll"):
+        result = export_project(project, fmt, tmp_path / f"gold.{fmt}")
+        assert (result.transcripts, result.mentions) == (1, 7), fmt
+    (rec,) = project_records(project)
+    assert all(sp["status"] != "pending" for sp in rec["spans"])
+    assert all(r["status"] != "pending" for r in read_csv(tmp_path / "gold.csv"))
+    assert (s, e, "revenue") not in read_conll(tmp_path / "gold.conll")[rec["hash"]]
+    # An open transcript exported with --all keeps its pending mentions, with their status.
+    recs = list(project_records(project, include_all=True))
+    assert [sp["status"] for sp in recs[1]["spans"]] == ["pending", "pending"]

@@ -104,7 +104,7 @@ def test_extract_db_records_a_run(runner, tmp_path) -> None:
     assert out.exit_code == 0, out.output
     out = runner.invoke(cli, ["extract", "--db", str(db), "--jobs", "2"])
     assert out.exit_code == 0, out.output
-    assert "run 1 (builtin): completed, 2 of 2 transcript(s)" in out.output
+    assert "run 1 (builtin): completed, 2 transcript(s) (2 with output): " in out.output
     project = open_project(db)
     assert project.db.execute("SELECT count(*) FROM predictions WHERE run_id = 1"
                               ).fetchone()[0] > 0

@@ -99,6 +99,25 @@ def test_locked_database_gives_a_clear_error(tmp_path) -> None:
         holder.close()
 
 
+def test_recording_a_run_in_a_locked_project_says_it_is_locked(tmp_path) -> None:
+    # `reviewer extract --db` used to print "cannot record the run: database is locked".
+    from reviewer.core.store.runs import start_run
+
+    path = tmp_path / "p.db"
+    open_project(path).close()
+    holder = sqlite3.connect(str(path))
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        p = open_project(path)
+        p.db.conn.execute("PRAGMA busy_timeout = 100")
+        with pytest.raises(DatabaseLockedError, match="locked by another program"):
+            start_run(p, "builtin", "0.1.0", {})
+        p.close()
+    finally:
+        holder.rollback()
+        holder.close()
+
+
 def test_failed_write_changes_nothing(project) -> None:
     parsed = parse_text(SAMPLE)
     parsed.turns.append(parsed.turns[0])  # the same turn index twice breaks a unique index

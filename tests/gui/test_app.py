@@ -33,6 +33,25 @@ def test_app_on_a_bad_database_says_so(tmp_path, capsys, qapp) -> None:
     assert bad.read_bytes() == b"garbage" * 100
 
 
+def test_app_on_a_bad_database_shows_an_empty_window(tmp_path, monkeypatch, qapp) -> None:
+    # Without --quit-after-load: a dialog says why, then the window opens with no project
+    # (File > Open... from there) instead of a traceback.
+    from PySide6.QtWidgets import QMessageBox
+
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 100)
+    said, shown = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: said.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda self: shown.extend(
+        w for w in self.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible())
+        or 0)
+    assert main(["--db", str(bad)]) == 0
+    assert len(said) == 1 and "not a Transcript Reviewer project" in said[0]
+    assert shown and shown[0].project is None
+    shown[0].close()
+    assert bad.read_bytes() == b"garbage" * 100
+
+
 def test_reviewer_gui_command_and_demo_by_default(isolated_home, qapp) -> None:
     out = CliRunner().invoke(cli, ["gui", "--quit-after-load"])
     assert out.exit_code == 0, out.output

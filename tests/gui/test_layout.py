@@ -90,3 +90,57 @@ def test_the_window_toggles_translations_on_the_largest_seed(open_window, tmp_pa
     assert w.view.document().blockCount() < before
     text = w.view.toPlainText()
     assert "Kevin Kraus" in text and "\u8b1d\u8b1d" not in text  # no "謝謝" once hidden
+
+
+def _missing_glyphs(view) -> list[str]:
+    """The lines of the shown document with a character drawn as an empty box (glyph 0)."""
+    doc = view.document()
+    bad = []
+    block = doc.begin()
+    while block.isValid():
+        doc.documentLayout().blockBoundingRect(block)  # lays the block out, with its formats
+        lay = block.layout()
+        runs = [r for i in range(lay.lineCount()) for r in lay.lineAt(i).glyphRuns()]
+        if any(0 in r.glyphIndexes() for r in runs):
+            bad.append(block.text())
+        block = block.next()
+    return bad
+
+
+def test_arabic_label_and_corrected_arabic_mention_show_every_glyph(qtbot) -> None:
+    # Italic marks a label that differs from the speaker and a corrected mention; DejaVu Sans
+    # Oblique (the italic face we ship) has no Arabic: that text must not become boxes.
+    from reviewer.core.model import Paragraph, ParsedTranscript, Turn
+    from reviewer.core.review.records import Annotation
+    from reviewer.gui.theme import Theme
+    from reviewer.gui.transcript_view import TranscriptView
+
+    body = "نمت إيرادات الخدمات بنسبة 30٪ على أساس سنوي"
+    text = "فيكرام فيرما\n" + body + "\nفيكتوريا هايد دان\nشكرا لك.\n"
+    start, thanks = text.index(body), text.index("شكرا")
+    turn = Turn(0, "فيكرام فيرما", "Vikram Verma", "ceo", "prepared", start,
+                start + len(body), [Paragraph(start, start + len(body), "ar")])
+    ir = Turn(1, "فيكتوريا هايد دان", "فيكتوريا هايد دان", "ir", "prepared", thanks,
+              thanks + 8, [Paragraph(thanks, thanks + 8, "ar")])
+    parsed = ParsedTranscript("streetevents", text, turns=[turn, ir])
+    s = text.index("30٪")
+    mentions = [Annotation(1, 1, None, s, s + 3, "revenue_growth", 30, unit="percent",
+                           status="corrected"),
+                Annotation(2, 1, None, start, start + 4, "revenue", status="corrected")]
+    view = TranscriptView(Theme(False))
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show_transcript(parsed, states(parsed), {}, mentions)
+    header = view.document().findBlockByNumber(view.layout_.header_line[0]).text()
+    assert "label \u201c" in header  # the label is shown beside the speaker
+    assert _missing_glyphs(view) == []
+    # A header naming its speaker in Arabic reads like the others: bar and name on the left;
+    # the Arabic body stays right to left.
+    doc = view.document()
+    for turn_index in (0, 1):
+        header = doc.findBlockByNumber(view.layout_.header_line[turn_index])
+        doc.documentLayout().blockBoundingRect(header)
+        bar = header.text().index("\u258d")
+        assert header.layout().lineAt(0).cursorToX(bar)[0] < 40  # at the left margin
+    body = doc.findBlockByNumber(view.layout_.header_line[1]).next()
+    assert body.textDirection() == Qt.LayoutDirection.RightToLeft

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,10 @@ from reviewer.core.store import Project
 
 # Files a folder import picks up; a file named explicitly is always tried.
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".asc"}
+# A folder's own documentation (README.md, LICENSE.txt...): left out of a folder import and
+# reported, not imported as a transcript; named explicitly, such a file is tried like any other.
+_FOLDER_DOC = re.compile(r"^(?:readme|licen[cs]e|copying|changelog|notice|authors|contributing)"
+                         r"(?:$|[^a-z0-9])", re.I)
 
 
 @dataclass
@@ -31,20 +36,29 @@ class ImportReport:
         return s + (" (cancelled)" if self.cancelled else "")
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    return [f for f in sorted(folder.rglob("*"))
+            if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+            and not any(part.startswith(".") for part in f.relative_to(folder).parts)]
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the text files inside folders (recursively, hidden ones left out)."""
+    """Files named, plus the text files inside folders (recursively; hidden files and the
+    folder's documentation, see ``folder_docs``, left out)."""
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            files.extend(f for f in _folder_files(p) if not _FOLDER_DOC.match(f.stem))
         else:
             files.append(p)
     return files
+
+
+def folder_docs(paths: Iterable[str | Path]) -> list[Path]:
+    """The README, LICENSE... files inside the folders of ``paths``: not transcripts."""
+    return [f for raw in paths if Path(raw).is_dir()
+            for f in _folder_files(Path(raw)) if _FOLDER_DOC.match(f.stem)]
 
 
 def import_paths(
@@ -59,7 +73,11 @@ def import_paths(
     between files (what was imported before stays imported).
     """
     report = ImportReport()
+    paths = list(paths)
     files = expand_paths(paths)
+    report.skipped.extend(
+        (str(f), f"{f}: the folder's {f.name}, not a transcript (name the file itself to "
+                 "import it)") for f in folder_docs(paths))
     for i, f in enumerate(files):
         if cancelled and cancelled():
             report.cancelled = True

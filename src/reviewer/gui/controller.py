@@ -218,6 +218,8 @@ class ReviewController(QObject):
     # -- another program on the same project ------------------------------------------------
 
     def _data_version(self) -> int | None:
+        if self.project is None:  # no project open (the one asked for could not be opened)
+            return None
         try:
             return store.data_version(self.project.db)
         except sqlite3.Error:

@@ -10,6 +10,7 @@ display positions and a selection maps back to source offsets exactly.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -155,6 +156,10 @@ def header_text(t: TurnState, sug: Suggestion | None) -> tuple[str, list[HeaderS
         parts.append((f"{gap}\u2713 confirmed", "status"))
     if sug and sug.suggested != t.current_speaker:
         parts.append((f"{gap}\u2691 {_clip(sug.suggested, 28)}? (S)", "suggestion"))
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for piece, _ in parts for c in piece):
+        # A name in Arabic would make Qt lay the whole header out right to left (bar and name
+        # on the right): a left-to-right mark first keeps it like every other header.
+        parts[0] = ("\u200e" + parts[0][0], parts[0][1])
     text, spans, pos = "", [], 0
     for piece, style in parts:
         n16 = len(piece.encode("utf-16-le")) // 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from reviewer.gui.doc_builder import HEADER, OUTSIDE, SECTION, TRANSLATION, Layout
-from reviewer.gui.theme import Theme
+from reviewer.gui.theme import Theme, italic_renders
 
 _WHOLE = 1 << 24  # Qt clamps to the block (lengths are UTF-16 units, not len(str))
 
@@ -36,8 +36,9 @@ class TranscriptHighlighter(QSyntaxHighlighter):
         for style, scale in (("meta", 0.86), ("label", 0.9), ("status", 0.9),
                              ("suggestion", 0.9)):
             f[style].setFontPointSize(size * scale)
-        f["label"].setFontItalic(True)
         f["label"].setForeground(theme.error)
+        f["label_upright"] = QTextCharFormat(f["label"])  # for labels italic cannot show
+        f["label"].setFontItalic(True)
         f["suggestion"].setForeground(theme.section_fg)
         f["suggestion"].setFontWeight(QFont.Weight.DemiBold)
         section = QTextCharFormat()
@@ -62,7 +63,11 @@ class TranscriptHighlighter(QSyntaxHighlighter):
         base = None
         if kind == HEADER:
             for sp in lay.header_spans.get(n, ()):
-                self.setFormat(sp.start, sp.length, self.formats[sp.style])
+                fmt = self.formats[sp.style]
+                if sp.style == "label" and not italic_renders(
+                        self.document().defaultFont(), _utf16_slice(text, sp.start, sp.length)):
+                    fmt = self.formats["label_upright"]
+                self.setFormat(sp.start, sp.length, fmt)
         elif kind == SECTION:
             self.setFormat(0, _WHOLE, self.formats["section"])
         elif kind == TRANSLATION:
@@ -77,3 +82,9 @@ class TranscriptHighlighter(QSyntaxHighlighter):
                 merged.merge(fmt)
                 fmt = merged
             self.setFormat(col, length, fmt)
+
+
+def _utf16_slice(text: str, start: int, length: int) -> str:
+    """``text[start:start + length]`` counted in UTF-16 units, as Qt counts."""
+    raw = text.encode("utf-16-le")[2 * start:2 * (start + length)]
+    return raw.decode("utf-16-le", errors="ignore")

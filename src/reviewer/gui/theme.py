@@ -6,7 +6,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPalette,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 THEMES = ("system", "light", "dark")
@@ -52,6 +59,17 @@ def metric_family(metric: str | None) -> str | None:
     return "money"
 
 
+def italic_renders(font: QFont, text: str) -> bool:
+    """Whether the italic face of ``font`` (with Qt's fallbacks) has a glyph for every
+    character of ``text``. Qt does not fall back from an italic face to the upright face of
+    the same family: DejaVu Sans Oblique has no Arabic, so italic Arabic would show empty
+    boxes. Styles that use italic are applied upright to such text."""
+    f = QFont(font)
+    f.setItalic(True)
+    fm = QFontMetrics(f)
+    return all(ch.isspace() or fm.inFontUcs4(ord(ch)) for ch in text)
+
+
 class Theme:
     """The active palette and the text formats derived from it."""
 
@@ -65,8 +83,11 @@ class Theme:
         self.section_fg = QColor("#9fb7d6" if dark else "#3b5b85")
         self.error = QColor("#ff6b6b" if dark else "#c0392b")
 
-    def mention_format(self, metric: str | None, status: str) -> QTextCharFormat:
-        key = (metric_family(metric), status)
+    def mention_format(self, metric: str | None, status: str,
+                       upright: bool = False) -> QTextCharFormat:
+        """The format of a mention; ``upright`` drops the italic of corrected mentions (for
+        text the italic face cannot show, see ``italic_renders``)."""
+        key = (metric_family(metric), status, upright)
         fmt = self._cache.get(key)
         if fmt is not None:
             return fmt
@@ -86,7 +107,7 @@ class Theme:
             fmt.setBackground(bg)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(base)
-            if status == "corrected":
+            if status == "corrected" and not upright:
                 fmt.setFontItalic(True)
             if status == "added":
                 fmt.setFontWeight(QFont.Weight.Bold)

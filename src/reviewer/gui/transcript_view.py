@@ -17,7 +17,7 @@ from reviewer.core.model import ParsedTranscript
 from reviewer.core.review.records import Annotation, Suggestion, TurnState
 from reviewer.gui.doc_builder import HEADER, SECTION, Layout, build_layout, header_text
 from reviewer.gui.highlighter import TranscriptHighlighter
-from reviewer.gui.theme import Theme
+from reviewer.gui.theme import Theme, italic_renders
 
 
 class TranscriptView(QPlainTextEdit):
@@ -115,8 +115,11 @@ class TranscriptView(QPlainTextEdit):
     def _marks(self) -> dict[int, list]:
         marks: dict[int, list] = {}
         lay = self.layout_
+        text = self.parsed.text if self.parsed is not None else ""
+        font = self.document().defaultFont()
         for a in self._anns.values():
-            fmt = self.theme.mention_format(a.metric, a.status)
+            upright = a.status == "corrected" and not italic_renders(font, text[a.start:a.end])
+            fmt = self.theme.mention_format(a.metric, a.status, upright)
             lines = []
             for line, col, n in lay.pieces(a.start, a.end):
                 marks.setdefault(line, []).append((col, n, fmt))

@@ -166,6 +166,17 @@ def _show(v: object) -> str:
     if v is None:
         return "-"
     if isinstance(v, dict):
-        q = v["value"] if v["value"] is not None else (v["low"], v["high"])
-        return f"{v['metric']} {q} {v['unit'] or ''} {v['period'] or ''} {v['kind'] or ''}".strip()
+        parts = [v["metric"] or "(no metric)", show_number(v), v["unit"], v["period"], v["kind"]]
+        return " ".join(p for p in parts if p)
     return str(v)
+
+
+def show_number(v: dict) -> str:
+    """A mention's value as people read it: ``129100000``, ``10-12``; "" without a number."""
+    def num(x: float | None) -> str:
+        return "?" if x is None else f"{x:.10g}"
+    if v.get("value") is not None:
+        return num(v["value"])
+    if v.get("low") is not None or v.get("high") is not None:
+        return f"{num(v.get('low'))}-{num(v.get('high'))}"
+    return ""

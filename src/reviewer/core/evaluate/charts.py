@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+LABEL_W, LABEL_CHARS = 236, 28
 PALETTE = ("#3b6ea5", "#e07b39", "#4c9a5b", "#b5485d", "#7d5ba6", "#8c7a4f")
 
 
@@ -25,7 +26,9 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
     Interval whiskers are drawn when a series has them. ``scale_max`` None scales to the
     largest value (for counts).
     """
-    bar_h, gap, label_w, plot_w, right = 14, 10, 190, 420, 70
+    # LABEL_W holds a LABEL_CHARS-character label in a wide sans-serif at 12 px (DejaVu Sans,
+    # what browsers on Linux use for system-ui): a longer metric id is shortened, not clipped.
+    bar_h, gap, label_w, plot_w, right = 14, 10, LABEL_W, 420, 70
     n = max(1, len(series))
     group_h = n * bar_h + gap
     top = 28 + (18 if len(series) > 1 else 0)
@@ -50,7 +53,8 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
     for ci, cat in enumerate(categories):
         y0 = top + ci * group_h
         out.append(f'<text x="{label_w - 6}" y="{y0 + n * bar_h / 2 + 4:.1f}" '
-                   f'text-anchor="end" class="cl">{escape(_short(cat))}</text>')
+                   f'text-anchor="end" class="cl"><title>{escape(cat)}</title>'
+                   f'{escape(_short(cat))}</text>')
         for si, s in enumerate(series):
             v = s.values[ci]
             y = y0 + si * bar_h
@@ -76,7 +80,7 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
     return "".join(out)
 
 
-def _short(s: str, n: int = 28) -> str:
+def _short(s: str, n: int = LABEL_CHARS) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 

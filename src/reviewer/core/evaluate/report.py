@@ -95,7 +95,7 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
     accs = [_Acc() for _ in systems]
     warnings: list[str] = []
     gold_hashes: set[str] = set()
-    n_docs = n_gold = n_rejected = n_turns = 0
+    n_docs = n_gold = n_rejected = n_turns = n_pending = 0
     skipped: dict[str, int] = {}
     for doc in docs:
         if cancelled and cancelled():
@@ -111,6 +111,7 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
         n_gold += len(doc.gold_mentions)
         n_rejected += len(doc.rejected)
         n_turns += len(doc.turns)
+        n_pending += sum(1 for a in doc.annotations if a.status == "pending")
         for s, acc in zip(systems, accs, strict=True):
             acc.add(score_doc(doc, s.mentions.get(doc.hash, []), s.suggestions.get(doc.hash, []),
                               tolerance))
@@ -125,6 +126,10 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
             if extra:
                 warnings.append(f"{extra} transcript(s) of {s.name} are not reviewed gold in "
                                 "this project: not scored")
+    if n_pending:
+        warnings.append(f"{n_pending} mention(s) were left pending in the reviewed transcripts: "
+                        "they are not gold, so predictions there count as false positives "
+                        "(decide them, or reopen those transcripts)")
     if not n_docs:
         warnings.append("no reviewed transcript to evaluate on: mark transcripts reviewed first")
     weights = resample_weights(n_docs, resamples, seed) if resamples and n_docs else []

@@ -69,7 +69,10 @@ def score_speakers(turns: Sequence[TurnRecord],
             best[s.turn] = s
     tally = SpeakerTally()
     for t in turns:
-        gold, raw = norm_name(t.gold), norm_name(t.raw)
+        # A turn the reviewer left alone keeps its imported speaker: the label as written when
+        # the roster names no one ("Operator"), which is then right, not a wrong label.
+        gold = norm_name(t.gold_speaker if t.gold_speaker is not None else t.raw)
+        raw = norm_name(t.raw)
         right = raw == gold
         tally.turns += 1
         tally.raw_correct += right

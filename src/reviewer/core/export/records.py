@@ -53,7 +53,11 @@ def to_record(doc: GoldTranscript) -> dict[str, Any]:
             "event": md.event, "fiscal_period": md.fiscal_period, "date": md.date,
             "status": doc.status, "reviewed_at": doc.reviewed_at,
             "reviewed_by": doc.reviewed_by}
-    kept = sorted((a for a in doc.annotations if a.status != "rejected"), key=_span_key)
+    # A reviewed transcript's spans are its gold: a mention left pending when it was marked
+    # reviewed is not gold (docs/evaluation.md) and must not become a training label. An open
+    # transcript (exported with --all) keeps its pending mentions, with their status.
+    kept = sorted((a for a in (doc.gold_mentions if doc.reviewed else doc.annotations)
+                   if a.status != "rejected"), key=_span_key)
     rejected = sorted(doc.rejected, key=_span_key)
     return {
         "schema": SCHEMA, "hash": doc.hash, "name": doc.name, "text": doc.text, "meta": meta,

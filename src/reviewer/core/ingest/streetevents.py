@@ -56,7 +56,8 @@ def detect(text: str) -> float:
     head = text[:6000]
     score = 0.0
     if _BRAND.search(head):
-        score += 0.6
+        # Not enough alone: a page that merely names StreetEvents (a README) is no transcript.
+        score += 0.45
     if _EDITED.search(head):
         score += 0.2
     headers = 0

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from reviewer.core.errors import StoreError
+from reviewer.core.errors import DatabaseLockedError, StoreError
 from reviewer.core.extract.result import ExtractionResult, Mention, check_json, suggestion_json
-from reviewer.core.store.project import Project
+from reviewer.core.store.project import Project, _translate
 
 STATUSES = ("running", "completed", "partial", "cancelled", "failed")
 
@@ -48,6 +48,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _failed(project: Project, what: str, exc: sqlite3.Error) -> StoreError:
+    """The error to raise: the project's own message when it is locked, else ``what``."""
+    err = _translate(exc, project.path)
+    return err if isinstance(err, DatabaseLockedError) else StoreError(f"{what}: {exc}")
+
+
 def start_run(project: Project, name: str, version: str, config: Mapping[str, Any]) -> int:
     """Insert a ``running`` run row; returns its id."""
     try:
@@ -59,7 +65,7 @@ def start_run(project: Project, name: str, version: str, config: Mapping[str, An
                  json.dumps(config, sort_keys=True, ensure_ascii=False, default=str), _now(),
                  "running"))
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot record the run: {exc}") from exc
+        raise _failed(project, "cannot record the run", exc) from exc
     return int(cur.lastrowid)
 
 
@@ -72,7 +78,7 @@ def finish_run(project: Project, run_id: int, status: str = "completed") -> None
             project.db.conn.execute("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?",
                                     (status, _now(), run_id))
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot finish run {run_id}: {exc}") from exc
+        raise _failed(project, f"cannot finish run {run_id}", exc) from exc
 
 
 def save_result(project: Project, run_id: int, transcript_id: int,
@@ -104,8 +110,8 @@ def save_result(project: Project, run_id: int, transcript_id: int,
                 " translation_value, consistent) VALUES (?,?,?,?,?,?,?,?,?)",
                 [_check_row(run_id, transcript_id, c) for c in result.translation_checks])
     except sqlite3.Error as exc:
-        raise StoreError(f"cannot store the results of transcript {transcript_id}: "
-                         f"{exc}") from exc
+        raise _failed(project, f"cannot store the results of transcript {transcript_id}",
+                      exc) from exc
 
 
 def _check_row(run_id: int, transcript_id: int, check: Any) -> tuple:
