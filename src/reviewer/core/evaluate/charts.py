@@ -32,7 +32,8 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
     n = max(1, len(series))
     group_h = n * bar_h + gap
     top = 28 + (18 if len(series) > 1 else 0)
-    height = top + len(categories) * group_h + 10
+    plot_bottom = top + len(categories) * group_h
+    height = plot_bottom + 22  # room for the axis labels under the plot
     vals = [v for s in series for v in s.values if v is not None]
     vmax = scale_max if scale_max is not None else max(vals, default=0) or 1
     width = label_w + plot_w + right
@@ -48,8 +49,10 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
             x += 24 + 7 * len(s.name)
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         tx = label_w + tick * plot_w
-        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{height - 8}" '
-                   'stroke="#ddd"/>')
+        out.append(f'<line x1="{tx:.1f}" y1="{top - 4}" x2="{tx:.1f}" y2="{plot_bottom}" '
+                   'stroke="#ddd"/>'
+                   f'<text x="{tx:.1f}" y="{plot_bottom + 14}" text-anchor="middle" '
+                   f'class="ca">{_fmt(tick * vmax, percent)}</text>')
     for ci, cat in enumerate(categories):
         y0 = top + ci * group_h
         out.append(f'<text x="{label_w - 6}" y="{y0 + n * bar_h / 2 + 4:.1f}" '
@@ -96,4 +99,5 @@ CHART_CSS = """
 svg.chart { font: 12px system-ui, sans-serif; margin: 8px 0 18px; }
 svg.chart .ct { font-weight: 600; font-size: 13px; }
 svg.chart .cl, svg.chart .cv { fill: #333; }
+svg.chart .ca { fill: #777; font-size: 11px; }
 """
