@@ -3,12 +3,20 @@ rows told apart at a glance, turn headers on one line, a help sheet as tall as i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
+from reviewer.gui.geometry import default_size
 from reviewer.gui.mentions_model import COLUMNS
 from reviewer.gui.transcripts_panel import TranscriptsModel, short_company
+from tests.conftest import seed_path
+
+# The old default size, a common laptop's screen, and the default size on that laptop.
+SIZES = {"1500x900": (1500, 900), "1366x768": (1366, 768), "1229x691": (1229, 691)}
+ESSENTIAL = ("text", "metric", "value", "status")  # never dropped for want of room
 
 
 @pytest.fixture
@@ -86,3 +94,122 @@ def test_the_help_sheet_is_as_tall_as_its_text(big_window) -> None:
     assert overlay.isVisible()
     assert not overlay.sheet.verticalScrollBar().isVisible()
     assert overlay.sheet.height() < big_window.height() - 40
+
+
+# -- smaller windows ------------------------------------------------------------------------
+
+
+def extracted_project(path: Path, files: list[Path]) -> Path:
+    """A project file with ``files`` imported and pre-annotated by the built-in extractor."""
+    from reviewer.core.extract.runner import run_on_project
+    from reviewer.core.importer import import_paths
+    from reviewer.core.review import preannotate_all
+    from reviewer.core.store import open_project
+
+    project = open_project(path)
+    import_paths(project, files)
+    preannotate_all(project, run_on_project(project))
+    project.close()
+    return path
+
+
+@pytest.fixture
+def sized_window(qtbot):
+    """The window on a project at a given size, on a fresh settings file (first-run docks)."""
+    from reviewer.core.store import open_project
+    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.settings import AppSettings
+
+    windows = []
+
+    def make(path: Path, size: tuple[int, int]):
+        w = MainWindow(open_project(path), AppSettings())
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        qtbot.waitExposed(w)
+        QApplication.processEvents()
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.close()
+
+
+def assert_fits(w, where: str) -> None:
+    """No horizontal scrolling, and no short column cut (only text, metric, company elide)."""
+    QApplication.processEvents()
+    for panel in (w.transcripts, w.mentions):
+        table, fitter = panel.table, panel.columns
+        shown = [c for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
+        widths = {table.model().headerData(c, Qt.Orientation.Horizontal): table.columnWidth(c)
+                  for c in shown}
+        assert not table.horizontalScrollBar().isVisible(), (where, table.objectName(), widths)
+        assert sum(widths.values()) <= table.viewport().width(), (where, widths)
+        for c in shown:
+            if c in fitter.content and c not in fitter.manual:
+                need = min(fitter.want(c), fitter.content[c])
+                assert table.columnWidth(c) >= need, (where, widths, c)
+    m = w.mentions.table
+    for name in ESSENTIAL:
+        assert not m.isColumnHidden(COLUMNS.index(name)), (where, name)
+    assert m.columnWidth(COLUMNS.index("text")) >= 64
+    assert m.columnWidth(COLUMNS.index("metric")) >= 110
+    company = TranscriptsModel.COMPANY
+    assert w.transcripts.table.columnWidth(company) >= 80, where
+
+
+def test_the_default_size_is_most_of_the_screen_up_to_1600_by_1000(qtbot) -> None:
+    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.settings import AppSettings
+
+    assert default_size(QRect(0, 0, 1366, 768)) == QSize(1229, 691)
+    assert default_size(QRect(0, 0, 1920, 1040)) == QSize(1600, 936)
+    assert default_size(QRect(0, 0, 2560, 1400)) == QSize(1600, 1000)
+    assert default_size(None) == QSize(1500, 900)
+    w = MainWindow(None, AppSettings())  # no saved geometry: sized from its screen
+    qtbot.addWidget(w)
+    assert w.size() == default_size(w.screen().availableGeometry())
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=list(SIZES))
+def test_columns_fit_on_every_demo_transcript(sized_window, tmp_path, size) -> None:
+    from reviewer.core.demo import demo_files
+
+    w = sized_window(extracted_project(tmp_path / "demo.db", demo_files()), size)
+    non_gaap = False
+    for row in w.transcripts.model.rows:
+        w.open_transcript(row.id)
+        non_gaap |= any(a.basis == "non_gaap" for a in w.controller.annotations)
+        assert_fits(w, row.name)
+    assert non_gaap  # the widest basis ("non-GAAP") was among them
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=list(SIZES))
+def test_columns_fit_on_seed_003(sized_window, tmp_path, size) -> None:
+    w = sized_window(extracted_project(tmp_path / "seed.db", [seed_path("003")]), size)
+    assert w.controller.session is not None
+    assert any(a.basis == "non_gaap" for a in w.controller.annotations)
+    assert_fits(w, "seed 003")
+
+
+def test_a_column_dropped_for_want_of_room_returns_and_is_not_saved(sized_window,
+                                                                      tmp_path) -> None:
+    from reviewer.core.demo import demo_files
+
+    w = sized_window(extracted_project(tmp_path / "demo.db", demo_files()), (1500, 900))
+    m, fitter = w.mentions.table, w.mentions.columns
+    conf, period = COLUMNS.index("confidence"), COLUMNS.index("period")
+    w.resizeDocks([w.mentions_dock], [420], Qt.Orientation.Horizontal)
+    assert_fits(w, "a narrow mentions dock")
+    assert m.isColumnHidden(conf) and conf in fitter.squeezed
+    assert not fitter.chosen_hidden(conf)
+    fitter.show_column(COLUMNS.index("unit"), False)  # any choice saves the hidden columns
+    assert conf not in w.settings.hidden_columns("mentions")
+    fitter.show_column(conf, True)  # the reviewer wants it: another one goes instead
+    assert_fits(w, "confidence asked for")
+    assert not m.isColumnHidden(conf) and m.isColumnHidden(period)
+    w.resizeDocks([w.mentions_dock], [900], Qt.Orientation.Horizontal)
+    assert_fits(w, "a wide mentions dock")
+    assert not fitter.squeezed and not m.isColumnHidden(period)

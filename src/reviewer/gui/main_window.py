@@ -1,6 +1,6 @@
 """The main window: transcript list | transcript text | mentions and speakers, wired to the
 review controller. Review keys live in ``review_actions``, project work in ``project_actions``,
-merge conflicts in ``conflict_actions``.
+merge conflicts in ``conflict_actions``, the empty state in ``empty_state``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from reviewer.core.store import Project
 from reviewer.gui.actions import MENUS, SPECS, TOOLBAR, build_actions
 from reviewer.gui.conflict_actions import ConflictActions
 from reviewer.gui.controller import ReviewController
+from reviewer.gui.empty_state import EmptyStateActions
+from reviewer.gui.geometry import default_size, dock_widths
 from reviewer.gui.help_overlay import HelpOverlay
 from reviewer.gui.mentions_model import MentionsModel
 from reviewer.gui.mentions_panel import MentionsPanel
@@ -99,7 +101,8 @@ class NoticeBar(QFrame):
         self.show()
 
 
-class MainWindow(ReviewActions, ProjectActions, ConflictActions, QMainWindow):
+class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActions,
+                 QMainWindow):
     """One window on one project."""
 
     def __init__(self, project: Project | None = None, settings: AppSettings | None = None,
@@ -124,6 +127,7 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, QMainWindow):
             self.set_project(project)
         else:
             self._update_title()
+            self.update_availability()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -152,7 +156,7 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, QMainWindow):
         cl.setSpacing(0)
         cl.addWidget(self.notice_bar)
         cl.addWidget(self.find_bar)
-        cl.addWidget(self.view, 1)
+        cl.addWidget(self._build_stack(self.view), 1)
         self.setCentralWidget(central)
 
         self.transcripts = TranscriptsPanel()
@@ -300,8 +304,7 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, QMainWindow):
         self.project_label.setText(f"Project: {reviewed}/{len(m.rows)} reviewed \u00b7 "
                                    f"{done}/{all_} mentions decided")
         undo, redo = c.can_undo(), c.can_redo()
-        self.actions_["undo"].setEnabled(bool(undo))
-        self.actions_["redo"].setEnabled(bool(redo))
+        self.update_availability()
         self.actions_["undo"].setText(f"&Undo {undo}" if undo else "&Undo")
         self.actions_["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
         self.actions_["mark_reviewed"].setText(
@@ -367,21 +370,19 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1500, 900)
+            screen = self.screen() or QApplication.primaryScreen()
+            area = screen.availableGeometry() if screen is not None else None
+            self.resize(default_size(area))
+            if area is not None:
+                self.move(area.center() - self.rect().center())
         self._default_docks = state is None or not self.restoreState(state)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._default_docks:  # first run: share the width once the window has one
             self._default_docks = False
-            # At 1600 px: the list ~370, the text ~545 (about 70 characters a line), the
-            # mentions table the rest.
-            w = self.width()
-            left = min(420, max(280, int(w * 0.231)))
-            text = min(720, max(460, int(w * 0.34)))
             self.resizeDocks([self.list_dock, self.mentions_dock],
-                             [left, max(420, w - left - text - 12)],
-                             Qt.Orientation.Horizontal)
+                             list(dock_widths(self.width())), Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         for job in list(self.jobs):

@@ -30,6 +30,8 @@ STATUS_FILTERS = {"All mentions": None, "Pending": {"pending"},
 # The widest the short columns grow (past it they elide; the tooltip has the whole value).
 CAPS = {"value": 104, "unit": 64, "period": 84, "kind": 88, "basis": 80, "status": 96,
         "confidence": 48}
+# Hidden in this order while the dock is too narrow for them (shown again when it widens).
+DROP_ORDER = ("confidence", "period", "basis", "kind")
 
 
 class ValueValidator(QValidator):
@@ -147,11 +149,14 @@ class MentionsPanel(QWidget):
             self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         # Text and metric share what the short columns leave; the unit is hidden at first
-        # (the value shows it: "$212.4m", "18%"; a right-click on the header shows it).
+        # (the value shows it: "$212.4m", "18%"; a right-click on the header shows it). In a
+        # narrow dock text and metric shrink to a floor, then the least needed columns go.
         col = COLUMNS.index
         self.columns = ColumnFitter(
             self.table, model, flexible={col("text"): (90, 170), col("metric"): (140, 240)},
-            content={col(c): w for c, w in CAPS.items()}, hidden=(col("unit"),))
+            content={col(c): w for c, w in CAPS.items()}, hidden=(col("unit"),),
+            floor={col("text"): 64, col("metric"): 110},
+            drop=tuple(col(c) for c in DROP_ORDER))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

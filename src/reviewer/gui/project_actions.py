@@ -69,6 +69,8 @@ class ProjectActions:
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
+        self.transcripts.model.load(None)
+        self.update_availability()
 
     def open_project_path(self, path: str | Path) -> bool:
         """Open a project file; on failure show why and keep the current project."""

@@ -187,11 +187,12 @@ class TranscriptsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         m = TranscriptsModel
         # Company takes what the period, format and progress leave; status and file name are
-        # in the tooltip (and a right-click on the header shows them as columns).
+        # in the tooltip (and a right-click on the header shows them as columns). In a narrow
+        # dock the format goes first (the tooltip has it too).
         self.columns = ColumnFitter(
             self.table, self.model, flexible={m.COMPANY: (90, 240)},
             content={m.PERIOD: 90, m.FORMAT: 124, m.DECIDED: 84, m.STATUS: 96, m.FILE: 260},
-            hidden=(m.STATUS, m.FILE))
+            hidden=(m.STATUS, m.FILE), floor={m.COMPANY: 80}, drop=(m.FORMAT, m.FILE))
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._activated)
