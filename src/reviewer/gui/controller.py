@@ -173,10 +173,10 @@ class ReviewController(QObject):
             return self.session.annotations()
         fresh = {}
         for aid in touched:
-            row = store.annotation(self.project.db, aid)
-            if row is None:
+            a = self.session.annotation(aid)
+            if a is None:
                 return self.session.annotations()
-            fresh[aid] = Annotation.from_row(row)
+            fresh[aid] = a
         out = [fresh.get(a.id, a) for a in self.annotations]
         out.sort(key=lambda a: (a.start, a.end, a.id))
         return out

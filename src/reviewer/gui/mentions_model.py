@@ -18,11 +18,13 @@ from reviewer.gui.theme import (
 
 NO_PARENT = QModelIndex()  # the invisible root of a flat model
 
+QUOTED_MARK = "\u275d"  # before the text of a number quoted in a question ("❝ 110 bps")
 COLUMNS = ("text", "metric", "value", "unit", "period", "kind", "basis", "status", "confidence")
 HEADERS = {"text": "Text", "metric": "Metric", "value": "Value", "unit": "Unit",
            "period": "Period", "kind": "Kind", "basis": "Basis", "status": "\u2713",
            "confidence": "Conf."}
-HEADER_TIPS = {"text": "The mention as written in the transcript",
+HEADER_TIPS = {"text": f"The mention as written in the transcript ({QUOTED_MARK}: quoted by an "
+                       "analyst in a question, not a company figure)",
                "status": "Status: \u25cb pending, \u2713 accepted, \u270e corrected, "
                          "\u2715 rejected, \uff0b added",
                "metric": "Metric id (the colour is its family; the tooltip has its label)",
@@ -43,6 +45,15 @@ def _bold() -> QFont:
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() + 1)  # the status marks are small glyphs
     return _FONTS["bold"]
+
+
+def quoted_tip(a: Annotation) -> str:
+    """Why a mention is marked: empty for a figure the company gave."""
+    if not a.quoted_by:
+        return ""
+    return f"{QUOTED_MARK} quoted by the {a.quoted_by} in a question \u2014 not a company figure"
+
+
 # Shorter display of some values (the editors show and take the real ones).
 SHORT = {"unit": {"percent": "%"}, "basis": {"gaap": "GAAP", "non_gaap": "non-GAAP"}}
 
@@ -184,12 +195,15 @@ class MentionsModel(QAbstractTableModel):
         if col == "confidence" and a.confidence is not None:
             return f"The extractor's confidence: {a.confidence:.3f}"
         who = f"\n{a.status} by {a.reviewer} at {a.updated_at}" if a.reviewer else ""
+        quoted = f"\n{quoted_tip(a)}" if a.quoted_by else ""
         text = self.text[a.start:a.end].replace("\n", " ")
-        return f"\u201c{text}\u201d  (characters {a.start}\u2013{a.end}, {a.status}){who}"
+        return (f"\u201c{text}\u201d  (characters {a.start}\u2013{a.end}, {a.status})"
+                f"{who}{quoted}")
 
     def _display(self, a: Annotation, col: str, edit: bool):
         if col == "text":
-            return self.text[a.start:a.end].replace("\n", " ")
+            text = self.text[a.start:a.end].replace("\n", " ")
+            return f"{QUOTED_MARK} {text}" if a.quoted_by and not edit else text
         if col == "value":
             return format_value(a)
         if col == "status":

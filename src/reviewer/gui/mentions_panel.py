@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
@@ -17,15 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.review import KINDS, InvalidDecision, parse_value
+from reviewer.core.review import KINDS, Annotation, InvalidDecision, parse_value
 from reviewer.core.review.fields import known_metrics
 from reviewer.gui.columns import ColumnFitter
 from reviewer.gui.mentions_model import COLUMNS, ID_ROLE, MentionsModel
 from reviewer.gui.transcripts_panel import refilter
 
-STATUS_FILTERS = {"All mentions": None, "Pending": {"pending"},
-                  "Decided": {"accepted", "corrected", "added", "rejected"},
-                  "In the gold": {"accepted", "corrected", "added"}, "Rejected": {"rejected"}}
+
+def _status_in(*statuses: str) -> Callable[[Annotation], bool]:
+    return lambda a: a.status in statuses
+
+
+# The Show filter: which mentions a choice keeps (None: all of them).
+MENTION_FILTERS: dict[str, Callable[[Annotation], bool] | None] = {
+    "All mentions": None, "Pending": _status_in("pending"),
+    "Decided": _status_in("accepted", "corrected", "added", "rejected"),
+    "In the gold": _status_in("accepted", "corrected", "added"),
+    "Rejected": _status_in("rejected"),
+    "Quoted by analysts": lambda a: a.quoted_by is not None}
 
 # The widest the short columns grow (past it they elide; the tooltip has the whole value).
 CAPS = {"value": 104, "unit": 64, "period": 84, "kind": 88, "basis": 80, "status": 96,
@@ -99,17 +110,17 @@ class MentionDelegate(QStyledItemDelegate):
 class StatusFilter(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.statuses: set[str] | None = None
+        self.keep: Callable[[Annotation], bool] | None = None
 
-    def set_statuses(self, statuses: set[str] | None) -> None:
-        self.statuses = statuses
+    def set_filter(self, keep: Callable[[Annotation], bool] | None) -> None:
+        self.keep = keep
         refilter(self)
 
     def filterAcceptsRow(self, row, parent) -> bool:
-        if self.statuses is None:
+        if self.keep is None:
             return True
         model: MentionsModel = self.sourceModel()
-        return model.rows[row].status in self.statuses
+        return self.keep(model.rows[row])
 
 
 class MentionsPanel(QWidget):
@@ -125,9 +136,9 @@ class MentionsPanel(QWidget):
         self.proxy.setSourceModel(model)
         self.filter = QComboBox()
         self.filter.setObjectName("mentionFilter")
-        self.filter.addItems(list(STATUS_FILTERS))
+        self.filter.addItems(list(MENTION_FILTERS))
         self.filter.currentTextChanged.connect(
-            lambda t: self.proxy.set_statuses(STATUS_FILTERS[t]))
+            lambda t: self.proxy.set_filter(MENTION_FILTERS[t]))
         self.count = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel("Show"))

@@ -35,6 +35,9 @@ class Annotation(FromRow):
     status: str = "pending"
     reviewer: str | None = None
     updated_at: str | None = None
+    # The role of the turn that quoted the number ("analyst"), read from the prediction's
+    # extra; not a column of ``annotations`` (decisions never write it).
+    quoted_by: str | None = None
 
     @property
     def decided(self) -> bool:

@@ -51,7 +51,17 @@ class ReviewSession:
         return store.transcript_state(self.db, self.transcript_id)
 
     def annotations(self) -> list[Annotation]:
-        return [Annotation.from_row(r) for r in store.annotations(self.db, self.transcript_id)]
+        quoted = store.quoted_roles(self.db, self.transcript_id)
+        return [Annotation.from_row({**r, "quoted_by": quoted.get(r["id"])})
+                for r in store.annotations(self.db, self.transcript_id)]
+
+    def annotation(self, aid: int) -> Annotation | None:
+        """One mention of this transcript, or ``None`` (deleted, undone, another transcript)."""
+        row = store.annotation(self.db, aid)
+        if row is None or row["transcript_id"] != self.transcript_id:
+            return None
+        quoted = store.quoted_roles(self.db, self.transcript_id, aid)
+        return Annotation.from_row({**row, "quoted_by": quoted.get(aid)})
 
     def turns(self) -> list[TurnState]:
         return [TurnState.from_row(r) for r in store.turns(self.db, self.transcript_id)]

@@ -90,6 +90,27 @@ def annotation(db: sqlite_utils.Database, aid: int) -> Row | None:
     return rows[0] if rows else None
 
 
+def quoted_roles(db: sqlite_utils.Database, tid: int, aid: int | None = None) -> dict[int, str]:
+    """``{annotation id: role}`` of the transcript's mentions (or of mention ``aid``) made from
+    a prediction the extractor marked as quoted by another speaker (``predictions.extra``
+    ``{"quoted": "analyst"}``): a number asked about, not one the company reported."""
+    sql = ("SELECT a.id, p.extra FROM annotations a JOIN predictions p ON p.id = a.prediction_id"
+           " WHERE a.transcript_id = ? AND p.extra LIKE '%\"quoted\"%'")
+    args: list[Any] = [tid]
+    if aid is not None:
+        sql += " AND a.id = ?"
+        args.append(aid)
+    out = {}
+    for a, extra in db.execute(sql, args).fetchall():
+        try:
+            role = json.loads(extra).get("quoted")
+        except (ValueError, AttributeError):
+            continue  # an external extractor's malformed extra: no flag rather than no review
+        if role:
+            out[int(a)] = str(role)
+    return out
+
+
 def prediction(db: sqlite_utils.Database, pid: int) -> Row | None:
     rows = _rows(db, "SELECT * FROM predictions WHERE id = ?", (pid,))
     return rows[0] if rows else None
