@@ -59,7 +59,7 @@ Maintainer: Transcript Reviewer developers <dev@transcript-reviewer.invalid>
 Installed-Size: $SIZE_KB
 Section: science
 Priority: optional
-Depends: libc6 (>= 2.31), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libglib2.0-0, libdbus-1-3, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1, libx11-xcb1, fonts-dejavu-core, fonts-wqy-microhei
+Depends: libc6 (>= 2.36), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libglib2.0-0, libdbus-1-3, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-randr0, libxcb-render-util0, libxcb-shape0, libxcb-xfixes0, libxcb-xkb1, libx11-xcb1, fonts-dejavu-core, fonts-wqy-microhei
 Description: Gold-standard datasets of financial metrics in earnings-call transcripts
  Import earnings-call transcripts, pre-annotate financial metrics and speaker
  labels, review them in a fast desktop app, evaluate extractors against the gold
