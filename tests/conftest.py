@@ -11,6 +11,18 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 DEMO = ROOT / "src" / "reviewer" / "resources" / "demo"
 
+# The fictional company's call roster, as every demo transcript states it:
+# (name, role, affiliation) — titles for executives, firms for analysts.
+DEMO_ROSTER = [
+    ("Priya Raman", "ir", "Head of Investor Relations"),
+    ("Dana Whitfield", "ceo", "Chief Executive Officer"),
+    ("Marcus Oyelaran", "cfo", "Chief Financial Officer"),
+    ("Tom Becker", "analyst", "Harlow Securities"),
+    ("Elena Sokolova", "analyst", "Brightwater Capital"),
+    ("Jun Park", "analyst", "Meridian Partners"),
+    ("Sofia Alvarez", "analyst", "Kestrel & Co."),
+]
+
 SEED_FILES = {
     "000": "000_094acf38dcbf129d.txt",
     "001": "001_94a7fc08916a253a.txt",

@@ -6,7 +6,7 @@ import pytest
 
 from reviewer.core.ingest import alphastreet, detect_format, parse_file
 from reviewer.core.ingest.text import read_source
-from tests.conftest import DEMO, assert_offsets_valid, seed_path
+from tests.conftest import DEMO, DEMO_ROSTER, assert_offsets_valid, seed_path
 
 DEMO_PAGE = DEMO / "altamira_q4_fy2023_alphastreet.txt"
 
@@ -49,15 +49,6 @@ DEMO_LABELS = [
     "Marcus Oyelaran", "Dana Whitfield", "Sofia Alvarez", "Operator",
 ]
 
-DEMO_PARTICIPANTS = [
-    ("Priya Raman", "ir", "Head of Investor Relations"),
-    ("Dana Whitfield", "ceo", "Chief Executive Officer"),
-    ("Marcus Oyelaran", "cfo", "Chief Financial Officer"),
-    ("Tom Becker", "analyst", "Harlow Securities"),
-    ("Elena Sokolova", "analyst", "Brightwater Capital"),
-    ("Jun Park", "analyst", "Meridian Partners"),
-    ("Sofia Alvarez", "analyst", "Kestrel & Co."),
-]
 
 _ROLE = {"Operator": "operator", "Victoria Hyde-Dunn": "ir", "Vik Verma": "ceo",
          "Steven Gatoff": "cfo", "Priya Raman": "ir", "Dana Whitfield": "ceo",
@@ -157,7 +148,7 @@ def test_demo_page_parses_as_alphastreet():
     assert len(parsed.turns) == 26
     assert [t.label for t in parsed.turns] == DEMO_LABELS
     assert [len(t.paragraphs) for t in parsed.turns[:4]] == [2, 3, 7, 5]
-    assert _participants(parsed) == DEMO_PARTICIPANTS
+    assert _participants(parsed) == DEMO_ROSTER
     for t in parsed.turns:
         assert t.role == _ROLE.get(t.label, "analyst")
     assert _first_qa(parsed) == 4

@@ -8,7 +8,7 @@ import pytest
 
 from reviewer.core.ingest import asr, detect_format, parse_file, parse_text
 from reviewer.core.ingest.text import read_source
-from tests.conftest import DEMO, assert_offsets_valid, seed_path
+from tests.conftest import DEMO, DEMO_ROSTER, assert_offsets_valid, seed_path
 
 DEMO_ASR = DEMO / "altamira_q3_fy2024_asr.txt"
 
@@ -61,13 +61,7 @@ DEMO_LABELS = [
 
 DEMO_PARTICIPANTS = [
     ("Jenna", "operator", None),
-    ("Priya Raman", "ir", "Head of Investor Relations"),
-    ("Dana Whitfield", "ceo", "Chief Executive Officer"),
-    ("Marcus Oyelaran", "cfo", "Chief Financial Officer"),
-    ("Tom Becker", "analyst", "Harlow Securities"),
-    ("Elena Sokolova", "analyst", "Brightwater Capital"),
-    ("Jun Park", "analyst", "Meridian Partners"),
-    ("Sofia Alvarez", "analyst", "Kestrel & Co."),
+    *DEMO_ROSTER,
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from reviewer.core.ingest import parse_file, parse_text, seekingalpha
 from reviewer.core.ingest.text import read_source
-from tests.conftest import DEMO, FIXTURES, assert_offsets_valid, seed_path
+from tests.conftest import DEMO, DEMO_ROSTER, FIXTURES, assert_offsets_valid, seed_path
 
 SAMPLE = FIXTURES / "seekingalpha_sample.txt"
 DEMO_FILE = DEMO / "altamira_q2_fy2024_seekingalpha.txt"
@@ -145,15 +145,7 @@ def test_demo_file():
     assert len(p.turns) == 23
     assert _first_qa(p) == 4
     assert [t.label for t in p.turns[4:6]] == ["Operator", "Tom Becker"]
-    assert [(x.name, x.role, x.affiliation) for x in p.participants] == [
-        ("Priya Raman", "ir", "Head of Investor Relations"),
-        ("Dana Whitfield", "ceo", "Chief Executive Officer"),
-        ("Marcus Oyelaran", "cfo", "Chief Financial Officer"),
-        ("Tom Becker", "analyst", "Harlow Securities"),
-        ("Elena Sokolova", "analyst", "Brightwater Capital"),
-        ("Jun Park", "analyst", "Meridian Partners"),
-        ("Sofia Alvarez", "analyst", "Kestrel & Co."),
-    ]
+    assert [(x.name, x.role, x.affiliation) for x in p.participants] == DEMO_ROSTER
     md = p.metadata
     assert (md.company, md.ticker, md.fiscal_period, md.date, md.event) == (
         "Altamira Networks Inc", "ALTN", "FY2024Q2", "2024-08-08", "Q2 2024 Earnings Call")

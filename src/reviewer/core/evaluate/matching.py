@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Protocol
 
 MODES = ("strict", "exact", "partial", "type")
@@ -96,6 +96,12 @@ def outcome(g: SpanLike, p: SpanLike, mode: str) -> str:
     raise ValueError(f"unknown matching mode {mode!r} (one of {', '.join(MODES)})")
 
 
+def add_counts(into: object, other: object, names: Sequence[str] | None = None) -> None:
+    """Add ``other``'s numeric dataclass fields (all of them, or ``names``) into ``into``."""
+    for k in names or [f.name for f in fields(into)]:
+        setattr(into, k, getattr(into, k) + getattr(other, k))
+
+
 @dataclass
 class Tally:
     """Counts for one mode over some mentions.
@@ -116,8 +122,7 @@ class Tally:
     hit_r: float = 0.0
 
     def add(self, other: Tally) -> None:
-        for k in ("cor", "inc", "par", "mis", "spu", "pos", "act", "hit_p", "hit_r"):
-            setattr(self, k, getattr(self, k) + getattr(other, k))
+        add_counts(self, other)
 
     @property
     def precision(self) -> float:

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reviewer.core.evaluate.matching import CREDIT, MODES, Tally, align, outcome, prf
+from reviewer.core.evaluate.matching import CREDIT, MODES, Tally, add_counts, align, outcome, prf
 from reviewer.core.evaluate.speakers import SpeakerTally, score_speakers
 from reviewer.core.evaluate.values import (
     ValueCheck,
@@ -59,8 +59,7 @@ class ValueTally:
     metric: list[int] = field(default_factory=lambda: [0, 0])
 
     def add(self, o: ValueTally) -> None:
-        for k in ("matched", "compared", "exact", "within"):
-            setattr(self, k, getattr(self, k) + getattr(o, k))
+        add_counts(self, o, ("matched", "compared", "exact", "within"))
         self.errors.update(o.errors)
         self.factors.update(o.factors)
         for k in ("period", "kind", "metric"):

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reviewer.core.evaluate.matching import add_counts
 from reviewer.core.store.gold_records import SuggestionRecord, TurnRecord
 
 
@@ -38,8 +39,7 @@ class SpeakerTally:
     after_correct: int = 0
 
     def add(self, other: SpeakerTally) -> None:
-        for k in self.__dataclass_fields__:
-            setattr(self, k, getattr(self, k) + getattr(other, k))
+        add_counts(self, other)
 
     @property
     def wrong_labels(self) -> int:
