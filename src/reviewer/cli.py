@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from reviewer import __version__, cli_evaluate, cli_extract, cli_gui
 from reviewer.core.errors import ReviewerError
-from reviewer.core.store import Project, TranscriptSummary
+
+if TYPE_CHECKING:  # the store pulls in sqlite-utils and numpy: imported by commands, lazily
+    from reviewer.core.store import Project, TranscriptSummary
 
 
 class _Group(click.Group):

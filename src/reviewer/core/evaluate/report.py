@@ -29,7 +29,7 @@ from reviewer.core.evaluate.scoring import (
 from reviewer.core.evaluate.speakers import SpeakerTally
 from reviewer.core.evaluate.values import DEFAULT_TOLERANCE
 from reviewer.core.store import Project
-from reviewer.core.store.gold import run_coverage, run_info, run_output
+from reviewer.core.store.gold import RunReader, run_info
 from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, SuggestionRecord
 
 REPORT_VERSION = 1
@@ -38,21 +38,40 @@ REPORT_VERSION = 1
 @dataclass
 class System:
     """One extractor's output to evaluate. ``covered`` is the set of transcript hashes it
-    ran on (``None``: every gold transcript)."""
+    ran on (``None``: every gold transcript). A system read from a stored run has a
+    ``reader`` instead, which reads its output one scored transcript at a time."""
 
     name: str
     source: str
     mentions: dict[str, list[MentionRecord]] = field(default_factory=dict)
     suggestions: dict[str, list[SuggestionRecord]] = field(default_factory=dict)
     covered: set[str] | None = None
+    reader: RunReader | None = None
+
+    def covers(self, doc: GoldTranscript) -> bool:
+        """Whether the system ran on this transcript."""
+        if self.reader is not None and doc.id is not None:
+            return self.reader.covers(doc.id)
+        return self.covered is None or doc.hash in self.covered
+
+    def output(self, doc: GoldTranscript) -> tuple[list[MentionRecord], list[SuggestionRecord]]:
+        """The system's mentions and speaker suggestions for this transcript."""
+        if self.reader is not None and doc.id is not None:
+            return self.reader.output(doc.id)
+        return self.mentions.get(doc.hash, []), self.suggestions.get(doc.hash, [])
+
+    def covered_count(self) -> int | None:
+        """How many transcripts the system ran on (``None``: not known, every one)."""
+        if self.reader is not None:
+            return self.reader.covered_count()
+        return None if self.covered is None else len(self.covered)
 
 
 def system_from_run(project: Project, run_id: int) -> System:
-    """The predictions and suggestions of a run stored in the project."""
+    """The predictions and suggestions of a run stored in the project, read lazily."""
     info = run_info(project, run_id)
-    mentions, suggestions = run_output(project, run_id)
     return System(f"{info.extractor} {info.version} (run {info.id})", f"run {info.id}",
-                  mentions, suggestions, run_coverage(project, run_id))
+                  reader=RunReader(project, run_id))
 
 
 @dataclass
@@ -94,15 +113,16 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
     """
     accs = [_Acc() for _ in systems]
     warnings: list[str] = []
-    gold_hashes: set[str] = set()
+    covered_gold = [0] * len(systems)  # transcripts each system ran on among the gold read
     n_docs = n_gold = n_rejected = n_turns = n_pending = 0
     skipped: dict[str, int] = {}
     for doc in docs:
         if cancelled and cancelled():
             warnings.append("evaluation cancelled: the figures cover part of the gold only")
             break
-        gold_hashes.add(doc.hash)
-        missing = [s.name for s in systems if s.covered is not None and doc.hash not in s.covered]
+        covers = [s.covers(doc) for s in systems]
+        covered_gold = [n + c for n, c in zip(covered_gold, covers, strict=True)]
+        missing = [s.name for s, c in zip(systems, covers, strict=True) if not c]
         if missing:
             for name in missing:
                 skipped[name] = skipped.get(name, 0) + 1
@@ -113,19 +133,18 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
         n_turns += len(doc.turns)
         n_pending += sum(1 for a in doc.annotations if a.status == "pending")
         for s, acc in zip(systems, accs, strict=True):
-            acc.add(score_doc(doc, s.mentions.get(doc.hash, []), s.suggestions.get(doc.hash, []),
-                              tolerance))
+            acc.add(score_doc(doc, *s.output(doc), tolerance))
         if progress:
             progress(n_docs, doc.name)
     for name, n in skipped.items():
         warnings.append(f"{n} gold transcript(s) left out of every score: {name} has no "
                         "output for them (all systems are scored on the same transcripts)")
-    for s in systems:
-        if s.covered is not None:
-            extra = len(s.covered - gold_hashes)
-            if extra:
-                warnings.append(f"{extra} transcript(s) of {s.name} are not reviewed gold in "
-                                "this project: not scored")
+    for s, n in zip(systems, covered_gold, strict=True):
+        total = s.covered_count()
+        # Hashes are unique in a project: what it ran on minus the gold it covered.
+        if total is not None and total - n:
+            warnings.append(f"{total - n} transcript(s) of {s.name} are not reviewed gold in "
+                            "this project: not scored")
     if n_pending:
         warnings.append(f"{n_pending} mention(s) were left pending in the reviewed transcripts: "
                         "they are not gold, so predictions there count as false positives "

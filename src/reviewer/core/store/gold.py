@@ -223,6 +223,48 @@ def run_output(project: Project, run_id: int) -> tuple[
     return mentions, suggestions
 
 
+class RunReader:
+    """The output of one run, read one transcript at a time: scoring 100 gold transcripts
+    reads their predictions only, whatever the size of the project (all of a run's output
+    of a 10,000-transcript project is hundreds of thousands of rows)."""
+
+    def __init__(self, project: Project, run_id: int) -> None:
+        self.project = project
+        self.run_id = run_id
+
+    def covers(self, transcript_id: int) -> bool:
+        """Whether the run left any output for this transcript (see ``run_coverage``)."""
+        return bool(_rows(self.project, f"SELECT {_has_output('?1', '?2')} AS c",
+                          (transcript_id, self.run_id))[0]["c"])
+
+    def output(self, transcript_id: int) -> tuple[list[MentionRecord], list[SuggestionRecord]]:
+        """The predictions and speaker suggestions of the run for one transcript, in the
+        order ``run_output`` gives them."""
+        mentions = [MentionRecord.from_row(r) for r in _rows(
+            self.project, "SELECT * FROM predictions WHERE run_id = ? AND transcript_id = ?"
+                          ' ORDER BY start, "end", id', (self.run_id, transcript_id))]
+        suggestions = [SuggestionRecord(**r) for r in _rows(
+            self.project, "SELECT turn, label, suggested, reason, confidence FROM"
+                          " speaker_suggestions WHERE run_id = ? AND transcript_id = ?"
+                          " ORDER BY turn, id", (self.run_id, transcript_id))]
+        return mentions, suggestions
+
+    def covered_count(self) -> int:
+        """How many transcripts the run left output for: a few index probes per transcript,
+        not a walk over every prediction of the run."""
+        return _rows(self.project, "SELECT count(*) AS n FROM transcripts t WHERE "
+                     + _has_output("t.id", "?1"), (self.run_id,))[0]["n"]
+
+
+def _has_output(transcript: str, run: str) -> str:
+    """SQL: whether run ``run`` left output for transcript ``transcript`` (each an SQL
+    expression); three probes of the (run_id, transcript_id) indexes."""
+    return " OR ".join(f"EXISTS (SELECT 1 FROM {table} WHERE run_id = {run} AND"
+                       f" transcript_id = {transcript})"
+                       for table in ("predictions", "speaker_suggestions",
+                                     "translation_checks"))
+
+
 def run_coverage(project: Project, run_id: int) -> set[str]:
     """Hashes of the transcripts a run left any output for (mentions, speaker suggestions or
     translation checks). Runs do not record what they were given, and a run over part of a

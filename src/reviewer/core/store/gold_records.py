@@ -9,6 +9,8 @@ reviewer set one, else the parsed ``speaker``.
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reviewer.core.annotations import GOLD_STATUSES, FromRow
@@ -97,6 +99,8 @@ class GoldTranscript:
     annotations: list[MentionRecord] = field(default_factory=list)
     boilerplate: list[tuple[int, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    _starts_key: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def reviewed(self) -> bool:
@@ -112,11 +116,26 @@ class GoldTranscript:
         return [a for a in self.annotations if a.status == "rejected"]
 
     def turn_at(self, offset: int) -> TurnRecord | None:
-        """The turn whose body holds ``offset`` (``None`` outside every turn)."""
-        for t in self.turns:
-            if t.start <= offset < t.end:
-                return t
-        return None
+        """The turn whose body holds ``offset`` (``None`` outside every turn): a bisection
+        over the turn starts (a transcript has hundreds of turns and mentions)."""
+        starts = self._turn_starts()
+        if starts is None:  # turns out of text order or overlapping: the first that holds it
+            return next((t for t in self.turns if t.start <= offset < t.end), None)
+        # In text order without overlaps, only the last turn starting at or before the
+        # offset can hold it.
+        i = bisect_right(starts, offset) - 1
+        return self.turns[i] if i >= 0 and offset < self.turns[i].end else None
+
+    def _turn_starts(self) -> list[int] | None:
+        """The turn starts when turns are in text order and do not overlap, else ``None``.
+        Cached per turn list: turn spans never change once a transcript is loaded (a review
+        changes speakers, not spans)."""
+        key = (id(self.turns), len(self.turns))
+        if self._starts_key != key:
+            spans = [(t.start, t.end) for t in self.turns]
+            ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+            self._starts_key, self._starts = key, ([s for s, _ in spans] if ordered else None)
+        return self._starts
 
     def lang_at(self, offset: int) -> str:
         """The language of the paragraph holding ``offset`` ("und" outside paragraphs)."""
