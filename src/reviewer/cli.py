@@ -161,6 +161,9 @@ cli.add_command(cli_evaluate.export)
 cli.add_command(cli_evaluate.import_annotations)
 cli_extract.register(cli)
 cli_gui.register(cli)
+from reviewer import cli_corpus  # noqa: E402  (registered here, beside the others)
+
+cli_corpus.register(cli)
 
 
 def main() -> None:

@@ -30,9 +30,10 @@ def _echo_json(obj: object) -> None:
 @click.option("--run", "runs", type=int, multiple=True,
               help="A run id to evaluate (repeat for several, side by side).")
 @click.option("--predictions", "pred_files", multiple=True,
-              type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              type=click.Path(exists=True, path_type=Path),
               help="An outside system's JSONL in the `reviewer extract --json` schema, one "
-                   "object per transcript with \"hash\" or \"file\" (repeatable).")
+                   "object per transcript with \"hash\" or \"file\", or a folder of such "
+                   "shards (`reviewer extract-corpus`) (repeatable).")
 @click.option("--all-runs", is_flag=True, help="Evaluate every run stored in the project.")
 @click.option("--tolerance", type=click.FloatRange(0, 1), default=0.005, show_default=True,
               help="Relative tolerance on values (0.005 = 0.5%).")

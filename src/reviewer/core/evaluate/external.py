@@ -4,7 +4,8 @@ One JSON object per line, each in the ``reviewer extract FILE --json`` schema (D
 plus what identifies the transcript it is about: ``"hash"`` (the SHA-256 of the source text,
 also accepted as ``"content_hash"`` or ``"transcript"``) or ``"file"`` (the file name it was
 imported from; ``"name"`` also accepted). Lines that name no transcript of the project are
-reported, not fatal.
+reported, not fatal. A folder is read as one system: every ``*.jsonl`` shard in it (what
+``reviewer extract-corpus`` writes).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reviewer.core.store import Project
 from reviewer.core.store.gold import transcript_keys
 from reviewer.core.store.gold_records import MentionRecord, SuggestionRecord
 
+ERRORS_FILE = "errors.jsonl"  # beside the shards of a corpus run: what it could not read
 _HASH_KEYS = ("hash", "content_hash", "transcript")
 _NAME_KEYS = ("file", "name", "source", "path")
 
@@ -26,10 +28,7 @@ def read_predictions(project: Project, path: str | Path) -> tuple[System, list[s
     """Read a predictions file into a ``System``; returns it with warnings about lines
     that could not be used. ``InputError`` for a file that cannot be read at all."""
     p = Path(path)
-    try:
-        lines = p.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read the predictions file ({exc})") from exc
+    lines = read_lines(p)
     by_hash: dict[str, str] = {}
     by_name: dict[str, list[str]] = {}
     for r in transcript_keys(project):
@@ -37,21 +36,21 @@ def read_predictions(project: Project, path: str | Path) -> tuple[System, list[s
         for n in {r["name"], Path(r["source_path"]).name if r["source_path"] else None}:
             if n:
                 by_name.setdefault(n, []).append(r["hash"])
-    system = System(p.stem, f"file {p.name}", covered=set())
+    system = System(p.stem, f"{'folder' if p.is_dir() else 'file'} {p.name}", covered=set())
     warnings: list[str] = []
     names: set[str] = set()
-    for no, line in enumerate(lines, 1):
+    for where, no, line in lines:
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{p}:{no}: not valid JSON ({exc.msg})") from exc
+            raise InputError(f"{where}:{no}: not valid JSON ({exc.msg})") from exc
         if not isinstance(obj, dict):
-            raise InputError(f"{p}:{no}: expected one JSON object per line")
+            raise InputError(f"{where}:{no}: expected one JSON object per line")
         h = _resolve(obj, by_hash, by_name)
         if h is None:
-            warnings.append(f"{p.name}:{no}: names no transcript of this project "
+            warnings.append(f"{Path(where).name}:{no}: names no transcript of this project "
                             f"({_ident(obj)}); line skipped")
             continue
         ext = obj.get("extractor") or {}
@@ -63,15 +62,35 @@ def read_predictions(project: Project, path: str | Path) -> tuple[System, list[s
                                             s.get("reason"), s.get("confidence"))
                            for s in obj.get("speaker_suggestions") or []]
         except (TypeError, KeyError) as exc:
-            raise InputError(f"{p}:{no}: a mention or suggestion lacks a field ({exc})") from exc
+            raise InputError(f"{where}:{no}: a mention or suggestion lacks a field "
+                             f"({exc})") from exc
         if h in system.covered:
-            warnings.append(f"{p.name}:{no}: a second line for the same transcript; merged")
+            warnings.append(f"{Path(where).name}:{no}: a second line for the same "
+                            "transcript; merged")
         system.covered.add(h)
         system.mentions.setdefault(h, []).extend(mentions)
         system.suggestions.setdefault(h, []).extend(suggestions)
     if len(names) == 1:
         system.name = f"{names.pop()} ({p.name})"
     return system, warnings
+
+
+def read_lines(p: Path) -> list[tuple[str, int, str]]:
+    """``(file, line number, line)`` of a predictions file, or of every ``*.jsonl`` shard
+    of a folder in name order (what ``reviewer extract-corpus`` writes; its
+    ``errors.jsonl`` is not predictions)."""
+    files = ([f for f in sorted(p.glob("*.jsonl")) if f.name != ERRORS_FILE]
+             if p.is_dir() else [p])
+    if not files:
+        raise InputError(f"{p}: no predictions shards (*.jsonl) in this folder")
+    out = []
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{f}: cannot read the predictions file ({exc})") from exc
+        out += [(str(f), no, line) for no, line in enumerate(text.splitlines(), 1)]
+    return out
 
 
 def _resolve(obj: dict, by_hash: dict[str, str], by_name: dict[str, list[str]]) -> str | None:
