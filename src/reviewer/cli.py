@@ -161,9 +161,10 @@ cli.add_command(cli_evaluate.export)
 cli.add_command(cli_evaluate.import_annotations)
 cli_extract.register(cli)
 cli_gui.register(cli)
-from reviewer import cli_corpus  # noqa: E402  (registered here, beside the others)
+from reviewer import cli_corpus, cli_publish  # noqa: E402  (registered here, beside the others)
 
 cli_corpus.register(cli)
+cli.add_command(cli_publish.publish)
 
 
 def main() -> None:
