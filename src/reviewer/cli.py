@@ -141,17 +141,18 @@ def _print_project(project: Project) -> None:
 
 
 def _print_list(rows: list[TranscriptSummary], as_json: bool) -> None:
+    # One write for the whole listing: 10,000 rows echoed one by one cost more than the query.
     if as_json:
-        for r in rows:
-            click.echo(json.dumps(r.__dict__, ensure_ascii=False))
+        if rows:
+            click.echo("\n".join(json.dumps(r.__dict__, ensure_ascii=False) for r in rows))
         return
-    click.echo(f"{'id':>4}  {'format':17} {'company':28} {'period':9} {'date':10} "
-               f"{'turns':>5}  {'status':11} name")
-    for r in rows:
-        click.echo(f"{r.id:>4}  {r.format:17} {(r.company or '-')[:28]:28} "
-                   f"{r.fiscal_period or '-':9} {r.date or '-':10} {r.turns:>5}  "
-                   f"{r.status:11} {r.name}")  # in_progress: 11
-    click.echo(f"{len(rows)} transcript(s)")
+    lines = [f"{'id':>4}  {'format':17} {'company':28} {'period':9} {'date':10} "
+             f"{'turns':>5}  {'status':11} name"]
+    lines += [f"{r.id:>4}  {r.format:17} {(r.company or '-')[:28]:28} "
+              f"{r.fiscal_period or '-':9} {r.date or '-':10} {r.turns:>5}  "
+              f"{r.status:11} {r.name}" for r in rows]  # in_progress: 11
+    lines.append(f"{len(rows)} transcript(s)")
+    click.echo("\n".join(lines))
 
 
 cli.add_command(cli_evaluate.evaluate)

@@ -154,11 +154,27 @@ def m004_decision_events(db: sqlite_utils.Database) -> None:
         " VALUES (?,?,?,?,?,?)", events)
 
 
+def m007_scale_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes that keep a 10,000-transcript project instant. A transcript row holds its
+    whole text before its status, so listing transcripts read every text: the listing
+    index covers what a list shows (and searches), and the status index finds the reviewed
+    transcripts an evaluation or an export reads without walking the table. Opening a
+    transcript asks for the newest run's output by transcript alone, which the
+    (run_id, transcript_id) indexes cannot answer without reading every row of every run."""
+    db["transcripts"].create_index(
+        ["id", "hash", "name", "format", "company", "ticker", "fiscal_period", "date",
+         "status"], index_name="idx_transcripts_listing", if_not_exists=True)
+    db["transcripts"].create_index(["status"], if_not_exists=True)
+    for table in ("predictions", "speaker_suggestions", "translation_checks"):
+        db[table].create_index(["transcript_id", "run_id"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_transcripts", m001_transcripts),
     ("002_runs_and_review", m002_runs_and_review),
     ("003_merge_conflicts", m003_merge_conflicts),
     ("004_decision_events", m004_decision_events),
+    ("007_scale_indexes", m007_scale_indexes),
 ]
 
 
