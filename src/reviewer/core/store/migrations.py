@@ -154,11 +154,18 @@ def m004_decision_events(db: sqlite_utils.Database) -> None:
         " VALUES (?,?,?,?,?,?)", events)
 
 
+def m005_run_owner(db: sqlite_utils.Database) -> None:
+    """Which process runs a run (``host:pid:start``): a ``running`` run whose process is
+    gone was interrupted (kill -9, power loss) and is marked so on the next open."""
+    db["runs"].add_column("owner", str)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_transcripts", m001_transcripts),
     ("002_runs_and_review", m002_runs_and_review),
     ("003_merge_conflicts", m003_merge_conflicts),
     ("004_decision_events", m004_decision_events),
+    ("005_run_owner", m005_run_owner),
 ]
 
 
