@@ -14,7 +14,7 @@ import click
 
 from reviewer import __version__, cli_evaluate, cli_extract, cli_gui
 from reviewer.core.errors import ReviewerError
-from reviewer.core.store import Project, TranscriptSummary
+from reviewer.core.store import Project, TranscriptSummary, remove_project_files
 
 
 class _Group(click.Group):
@@ -41,11 +41,13 @@ def cli(ctx: click.Context) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
-def parse(file: Path, as_json: bool) -> None:
+@click.option("--encoding", help="Read the file in this encoding (default: UTF-8, or UTF-16/32 "
+              "with a byte-order mark).")
+def parse(file: Path, as_json: bool, encoding: str | None) -> None:
     """Parse one transcript FILE and print its structure."""
     from reviewer.core.ingest import parse_file
 
-    parsed = parse_file(file)
+    parsed = parse_file(file, encoding)
     if as_json:
         click.echo(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
         return
@@ -74,20 +76,22 @@ def parse(file: Path, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The project file (created when missing).")
-def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
+@click.option("--encoding", help="Read the files in this encoding (default: UTF-8, or "
+              "UTF-16/32 with a byte-order mark).")
+def import_cmd(paths: tuple[Path, ...], db_path: Path, encoding: str | None) -> None:
     """Import transcript files and folders into a project."""
     from reviewer.core.importer import expand_paths, import_paths
     from reviewer.core.store import open_project
 
-    missing = [str(p) for p in paths if not p.exists()]
-    for m in missing:
-        click.echo(f"skipped {m}: no such file or folder", err=True)
+    files = expand_paths(paths)  # a missing path is an error before anything is created
     new_project = not db_path.exists()
     project = open_project(db_path)
-    files = expand_paths(p for p in paths if p.exists())
-    with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
-        report = import_paths(project, [p for p in paths if p.exists()],
-                              progress=lambda done, total, name: bar.update(1))
+    try:
+        with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+            report = import_paths(project, paths, encoding=encoding,
+                                  progress=lambda done, total, name: bar.update(1))
+    finally:
+        project.close()
     for f, tid in report.added:
         click.echo(f"imported {f} (id {tid})")
     for f, tid in report.duplicates:
@@ -97,11 +101,9 @@ def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
     for f, w in report.warnings:
         click.echo(f"warning {Path(f).name}: {w}", err=True)
     click.echo(report.summary())
-    project.close()
-    if (report.skipped or missing) and not report.added and not report.duplicates:
+    if report.skipped and not report.added and not report.duplicates:
         if new_project:  # nothing could be imported: leave no empty project behind
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            remove_project_files(db_path)
         sys.exit(1)
 
 

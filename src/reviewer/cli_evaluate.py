@@ -69,7 +69,10 @@ def evaluate(db_path: Path, runs: tuple[int, ...], pred_files: tuple[Path, ...],
                                  "`reviewer extract` first or pass --predictions FILE.jsonl")
             ids = [stored[-1].id]
         systems = [system_from_run(project, i) for i in ids]
-        warnings: list[str] = []
+        warnings = [f"run {r.id} was {r.status} (its process ended before the run finished):"
+                    " it is scored only on the transcripts it completed"
+                    for r in list_runs(project) if r.id in ids
+                    and r.status in ("interrupted", "running")]
         for f in pred_files:
             system, notes = read_predictions(project, f)
             systems.append(system)

@@ -51,7 +51,9 @@ def system_from_run(project: Project, run_id: int) -> System:
     """The predictions and suggestions of a run stored in the project."""
     info = run_info(project, run_id)
     mentions, suggestions = run_output(project, run_id)
-    return System(f"{info.extractor} {info.version} (run {info.id})", f"run {info.id}",
+    # An interrupted run (its process died) covers only what it finished: say so in its name.
+    state = f", {info.status}" if info.status in ("interrupted", "running") else ""
+    return System(f"{info.extractor} {info.version} (run {info.id}{state})", f"run {info.id}",
                   mentions, suggestions, run_coverage(project, run_id))
 
 

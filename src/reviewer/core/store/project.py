@@ -15,8 +15,8 @@ from pathlib import Path
 import sqlite_utils
 
 from reviewer.core.errors import DatabaseLockedError, StoreError
-from reviewer.core.store.migrations import apply_migrations
 from reviewer.core.model import Metadata, Paragraph, ParsedTranscript, Participant, Turn
+from reviewer.core.store.migrations import apply_migrations
 from reviewer.core.store.opening import (
     READ_ONLY_REASONS,
     NewerProjectError,
@@ -102,6 +102,13 @@ def _open(p: Path, ro: bool, why: str) -> Project:
     if not ro:
         project.settle_interrupted_runs()
     return project
+
+
+def remove_project_files(p: Path) -> None:
+    """Delete a project file we created and its companions (a failed first import must not
+    leave an empty project behind). Only call it once every connection to it is closed."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{p}{suffix}").unlink(missing_ok=True)
 
 
 def newer_message(newer: list[str]) -> str:
