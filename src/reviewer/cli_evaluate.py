@@ -154,7 +154,7 @@ def agreement(projects: tuple[Path, ...], reviewers: tuple[str, str] | None,
 def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: bool) -> None:
     """Combine reviewers' projects; conflicts are listed and left for adjudication."""
     from reviewer.core.evaluate.merge import merge_projects
-    from reviewer.core.store import open_project
+    from reviewer.core.store import new_project_atomically
 
     if len(projects) < 2:
         raise InputError("give at least two projects to merge")
@@ -162,11 +162,12 @@ def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: boo
         raise InputError(f"{out}: already exists; merge into a new project file")
     sources = [(p.stem if [q.stem for q in projects].count(p.stem) == 1 else str(p), _open(p))
                for p in projects]
-    target = open_project(out)
     try:
-        result = merge_projects(sources, target, include_all=include_all)
+        for _n, p in sources:
+            p.check_integrity()  # a merge copies gold: never from a damaged file
+        with new_project_atomically(out) as target:
+            result = merge_projects(sources, target, include_all=include_all)
     finally:
-        target.close()
         for _n, p in sources:
             p.close()
     if as_json:
@@ -225,12 +226,20 @@ def export(db_path: Path, fmt: str, out: Path, include_all: bool, as_of: str | N
 def import_annotations(file: Path, db_path: Path, reviewer: str | None, replace: bool) -> None:
     """Import gold from a JSONL file (as written by `reviewer export --format jsonl`)."""
     from reviewer.core.export.dataset import import_annotations as run_import
+    from reviewer.core.store import remove_project_files
 
+    new_project = not db_path.exists()
     project = _open(db_path)
     try:
         result = run_import(project, file, reviewer=reviewer, replace=replace)
-    finally:
+    except BaseException:
         project.close()
+        if new_project:  # a refused import leaves no empty project file behind
+            remove_project_files(db_path)
+        raise
+    project.close()
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
     for name, why in result.skipped:
         click.echo(f"skipped {name}: {why}", err=True)
     click.echo(result.summary())

@@ -4,9 +4,10 @@ from reviewer.core.store.opening import NewerProjectError, ReadOnlyProjectError
 from reviewer.core.store.project import (
     Project,
     TranscriptSummary,
+    new_project_atomically,
     open_project,
     remove_project_files,
 )
 
 __all__ = ["NewerProjectError", "Project", "ReadOnlyProjectError", "TranscriptSummary",
-           "open_project", "remove_project_files"]
+           "new_project_atomically", "open_project", "remove_project_files"]

@@ -154,10 +154,13 @@ def m004_decision_events(db: sqlite_utils.Database) -> None:
         " VALUES (?,?,?,?,?,?)", events)
 
 
-def m005_run_owner(db: sqlite_utils.Database) -> None:
+def m005_owners_and_metrics(db: sqlite_utils.Database) -> None:
     """Which process runs a run (``host:pid:start``): a ``running`` run whose process is
-    gone was interrupted (kill -9, power loss) and is marked so on the next open."""
+    gone was interrupted (kill -9, power loss) and is marked so on the next open. And the
+    project's own metric ids (labels brought in by another tool's gold, not in the taxonomy)."""
     db["runs"].add_column("owner", str)
+    db["project_metrics"].create({"id": str, "label": str, "source": str, "added_at": str},
+                                 pk="id")
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [
@@ -165,7 +168,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("002_runs_and_review", m002_runs_and_review),
     ("003_merge_conflicts", m003_merge_conflicts),
     ("004_decision_events", m004_decision_events),
-    ("005_run_owner", m005_run_owner),
+    ("005_owners_and_metrics", m005_owners_and_metrics),
 ]
 
 

@@ -7,7 +7,10 @@ write happens in one transaction and is durable when the call returns.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -109,6 +112,35 @@ def remove_project_files(p: Path) -> None:
     leave an empty project behind). Only call it once every connection to it is closed."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{p}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def new_project_atomically(out: Path) -> Iterator[Project]:
+    """A new project built under a hidden temporary name and moved to ``out`` only when the
+    block succeeds: a failure or a kill leaves nothing at ``out`` (at worst a hidden
+    ``.NAME.partial`` file beside it)."""
+    if out.exists():
+        raise StoreError(f"{out}: already exists; write to a new project file")
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.partial")
+    remove_project_files(tmp)
+    project = open_project(tmp, read_only=False)
+    try:
+        yield project
+        # One self-contained file (no -wal beside it) is what we can rename.
+        project.db.execute("PRAGMA journal_mode = DELETE")
+    except BaseException:
+        project.close()
+        remove_project_files(tmp)
+        raise
+    project.close()
+    try:
+        os.link(tmp, out)  # unlike a rename, never replaces a file created meanwhile
+    except FileExistsError as exc:
+        remove_project_files(tmp)
+        raise StoreError(f"{out}: appeared while merging; the result was not kept") from exc
+    except OSError:
+        os.replace(tmp, out)  # a file system without hard links
+    remove_project_files(tmp)
 
 
 def newer_message(newer: list[str]) -> str:
