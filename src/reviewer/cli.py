@@ -7,6 +7,7 @@ nowhere else.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -25,6 +26,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except ReviewerError as exc:
             click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+        except sqlite3.DatabaseError as exc:  # damage found past the open: still one line
+            click.echo(f"error: the project database is damaged ({exc}); restore it from a "
+                       "backup", err=True)
             ctx.exit(1)
 
 
@@ -87,6 +92,7 @@ def import_cmd(paths: tuple[Path, ...], db_path: Path, encoding: str | None) -> 
     new_project = not db_path.exists()
     project = open_project(db_path)
     try:
+        project.require_writable()
         with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
             report = import_paths(project, paths, encoding=encoding,
                                   progress=lambda done, total, name: bar.update(1))
@@ -120,6 +126,25 @@ def list_cmd(db_path: Path, search: str | None, fmt: str | None, as_json: bool) 
     project = open_project(db_path)
     _print_list(project.list_transcripts(search=search, fmt=fmt), as_json)
     project.close()
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--full", is_flag=True, help="Check every page and index (slower), not only the "
+              "structure SQLite's quick check covers.")
+def check(db_path: Path, full: bool) -> None:
+    """Check that a project file is sound (integrity is checked on request, after a crash and
+    before a merge; not on every open, which would cost seconds on large projects)."""
+    from reviewer.core.store import open_project
+
+    project = open_project(db_path)
+    try:
+        project.check_integrity(full=full)
+        state = f"read-only: {project.read_only_reason}" if project.read_only else "writable"
+        click.echo(f"{db_path}: ok ({project.count()} transcripts, {state})")
+    finally:
+        project.close()
 
 
 @cli.command()

@@ -43,6 +43,11 @@ def export_project(project: Project, fmt: str, out: str | Path, *, include_all: 
     ``ExportError`` when the target cannot be written (nothing is left behind)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    own = {Path(f"{project.path.resolve()}{s}") for s in ("", "-wal", "-shm", "-journal")} \
+        if project.path is not None else set()
+    if Path(out).resolve() in own:
+        # Replacing the project file by its own export would destroy the project.
+        raise ExportError(f"{out}: this is the project file itself; export to another file")
     result = ExportResult(Path(out), fmt)
 
     def counted() -> Iterator[dict[str, Any]]:

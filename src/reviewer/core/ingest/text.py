@@ -94,9 +94,10 @@ def _decode(raw: bytes, name: str, encoding: str | None) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        guess = _guess_encoding(raw)
-        hint = (f"it looks like {guess}: import it with --encoding {guess}, or save it as "
-                "UTF-8" if guess else "save it as UTF-8 and import it again")
+        guesses = _guess_encodings(raw)
+        hint = (f"it looks like {' or '.join(guesses)}: import it with --encoding "
+                f"{guesses[0]}, or save it as UTF-8" if guesses
+                else "save it as UTF-8 and import it again")
         raise InputError(f"{name}: the file is not UTF-8 text (byte {exc.start} cannot be "
                          f"decoded); {hint}") from exc
 
@@ -112,12 +113,12 @@ def _utf16_hint(head: bytes) -> str:
     return ""
 
 
-def _guess_encoding(raw: bytes) -> str | None:
-    """The likely encoding of non-UTF-8 text (charset-normalizer), for the message only."""
+def _guess_encodings(raw: bytes, most: int = 3) -> list[str]:
+    """The likely encodings of non-UTF-8 text, best first (charset-normalizer), for the
+    message only: close single-byte code pages often tie, so several are named."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:65536]).best()
-    return best.encoding if best is not None else None
+    return [m.encoding for m in from_bytes(raw[:65536])][:most]
 
 
 def iter_lines(text: str) -> list[Line]:

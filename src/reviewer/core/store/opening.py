@@ -124,5 +124,8 @@ def damage_report(db: sqlite_utils.Database, *, full: bool = False) -> str | Non
         return str(exc)
     if rows == ["ok"]:
         return None
-    more = f" (+{len(rows) - 1} more problems)" if len(rows) > 1 else ""
-    return f"{rows[0]}{more}"
+    # SQLite reports one problem a line, headed by "*** in database main ***" lines.
+    problems = [ln.strip() for r in rows for ln in str(r).splitlines()
+                if ln.strip() and not ln.startswith("***")]
+    more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    return f"{problems[0] if problems else 'damaged'}{more}"

@@ -226,16 +226,26 @@ def redo_candidate(db: sqlite_utils.Database, tid: int) -> Row | None:
 # -- writes ---------------------------------------------------------------------------------
 
 def insert_annotations(db: sqlite_utils.Database, rows: list[Row]) -> int:
-    """Insert pre-annotations in one transaction (not a decision: the starting point)."""
+    """Insert pre-annotations in one transaction (not a decision: the starting point).
+
+    A row copied from a prediction that the transcript already holds is skipped, so two
+    processes pre-annotating the same transcript at once never duplicate it. Returns how
+    many rows were inserted."""
     cols = [c for c in ANNOTATION_COLUMNS if c != "id"]
     sql = (f"INSERT INTO annotations ({', '.join(_q(c) for c in cols)})"
-           f" VALUES ({', '.join('?' * len(cols))})")
+           f" SELECT {', '.join('?' * len(cols))} WHERE ? IS NULL OR NOT EXISTS"
+           " (SELECT 1 FROM annotations WHERE transcript_id = ? AND prediction_id = ?)")
+    inserted = 0
     try:
         with db.conn:
-            db.conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+            _begin(db)
+            for r in rows:
+                args = (*(r.get(c) for c in cols), r.get("prediction_id"),
+                        r.get("transcript_id"), r.get("prediction_id"))
+                inserted += db.conn.execute(sql, args).rowcount
     except sqlite3.Error as exc:
         raise _translate(exc, _path(db)) from exc
-    return len(rows)
+    return inserted
 
 
 def record_decision(db: sqlite_utils.Database, tid: int, at: str, reviewer: str, action: str,

@@ -22,6 +22,7 @@ from typing import Any
 
 from reviewer.core.errors import DatabaseLockedError, StoreError
 from reviewer.core.extract.result import ExtractionResult, Mention, check_json, suggestion_json
+from reviewer.core.store.opening import NewerProjectError, ReadOnlyProjectError
 from reviewer.core.store.process import process_token, token_alive
 from reviewer.core.store.project import Project, _translate
 
@@ -52,9 +53,12 @@ def _now() -> str:
 
 
 def _failed(project: Project, what: str, exc: sqlite3.Error) -> StoreError:
-    """The error to raise: the project's own message when it is locked, else ``what``."""
+    """The error to raise: the project's own message when it is locked, read-only or newer
+    (those say what to do), else ``what``."""
     err = _translate(exc, project.path)
-    return err if isinstance(err, DatabaseLockedError) else StoreError(f"{what}: {exc}")
+    if isinstance(err, DatabaseLockedError | ReadOnlyProjectError | NewerProjectError):
+        return err
+    return StoreError(f"{what}: {exc}")
 
 
 def start_run(project: Project, name: str, version: str, config: Mapping[str, Any]) -> int:
