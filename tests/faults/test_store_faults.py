@@ -197,7 +197,10 @@ def test_read_only_file_lists_exports_refuses_writes_then_recovers(tmp_path,
         db, "SELECT id FROM transcripts"))
     msg = one_line_error(cli("import", call, "--db", db, prefix=NO_OVERRIDE))
     assert "read-only" in msg and "p.db" in msg
-    # Made writable again, it works at once (no leftover read-only -shm keeps it read-only).
+    # The read-only session left SQLite's -shm behind, as read-only as the file was...
+    assert Path(f"{db}-shm").exists()
+    assert Path(f"{db}-shm").stat().st_mode & 0o222 == 0
+    # ...made writable again, the project works at once (that -shm no longer blocks it).
     db.chmod(0o644)
     done = cli("import", call, "--db", db, prefix=NO_OVERRIDE)
     assert done.returncode == 0, done.stderr
