@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.errors import ExportError, InputError
+from reviewer.core.errors import ExportError, InputError, StoreError
 from reviewer.core.evaluate.matching import align
 from reviewer.core.evaluate.values import check_value
 from reviewer.core.export.dataset import export_project
@@ -212,3 +212,40 @@ def test_pairing_of_predictions_over_one_span_ignores_input_order() -> None:
         pairs = align(gold, shuffled).pairs
         got = {(g, (shuffled[p].value, shuffled[p].metric)) for g, p in pairs}
         assert got == expected
+
+
+# -- integrity: checked after a crash, not on every open ------------------------------------
+
+def _damage_an_index(db: Path) -> None:
+    """Corrupt the transcripts' hash index (its pages only), so plain reads still work and
+    only an integrity check notices."""
+    conn = sqlite3.connect(db)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'transcripts'")]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                        (names[0],)).fetchone()[0]
+    conn.close()
+    with db.open("r+b") as fh:  # no connection to this file is open in any process
+        fh.seek((root - 1) * page_size + 8)
+        fh.write(b"\x00\xff" * 16)
+
+
+def test_integrity_is_checked_on_the_open_after_a_crash_only(tmp_path) -> None:
+    db = tmp_path / "p.db"
+    p = open_project(db)
+    import_paths(p, [CALL])
+    p.close()
+    _damage_an_index(db)
+    open_project(db).close()  # a clean history: no check, the open stays cheap
+    code = ("import os, sys; from reviewer.core.store import open_project;"
+            "open_project(sys.argv[1]); os._exit(9)")  # dies with the project open
+    assert subprocess.run([sys.executable, "-c", code, str(db)], timeout=60).returncode == 9
+    with pytest.raises(StoreError, match="damaged") as err:
+        open_project(db)
+    assert "\n" not in str(err.value)
+    msg = error_line(reviewer("check", "--db", db))
+    assert "damaged" in msg
+    # Still damaged: every later open refuses too, until the file is restored.
+    with pytest.raises(StoreError, match="damaged"):
+        open_project(db)

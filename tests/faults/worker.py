@@ -3,6 +3,7 @@
 shown as saved when it kills us.
 
     python -m tests.faults.worker decide DB          accept/reject every pending mention
+    python -m tests.faults.worker review-all DB      the same, and mark each one reviewed
     python -m tests.faults.worker app-writer DB N    section 1 of issue 9: the app's writes
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 import sys
 
 
-def decide(db: str) -> None:
-    """Accept and reject (alternately) every pending mention of every transcript."""
-    from reviewer.core.review.commands import Accept, Reject
+def decide(db: str, mark_reviewed: bool = False) -> None:
+    """Accept and reject (alternately) every pending mention of every transcript (and mark
+    each transcript reviewed with ``mark_reviewed``)."""
+    from reviewer.core.review.commands import Accept, MarkReviewed, Reject
     from reviewer.core.review.preannotate import preannotate
     from reviewer.core.review.session import ReviewSession
     from reviewer.core.store import open_project
@@ -29,6 +31,8 @@ def decide(db: str) -> None:
             session.do(command)
             status = "accepted" if i % 2 == 0 else "rejected"
             print(f"saved {a.id} {status}", flush=True)
+        if mark_reviewed:
+            session.do(MarkReviewed())
     project.close()
 
 
@@ -53,6 +57,8 @@ if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
     if cmd == "decide":
         decide(args[0])
+    elif cmd == "review-all":
+        decide(args[0], mark_reviewed=True)
     elif cmd == "app-writer":
         app_writer(args[0], int(args[1]))
     else:

@@ -157,10 +157,13 @@ def m004_decision_events(db: sqlite_utils.Database) -> None:
 def m005_owners_and_metrics(db: sqlite_utils.Database) -> None:
     """Which process runs a run (``host:pid:start``): a ``running`` run whose process is
     gone was interrupted (kill -9, power loss) and is marked so on the next open. And the
-    project's own metric ids (labels brought in by another tool's gold, not in the taxonomy)."""
+    project's own metric ids (labels brought in by another tool's gold, not in the taxonomy).
+    And the open sessions (see store/sessions.py)."""
     db["runs"].add_column("owner", str)
     db["project_metrics"].create({"id": str, "label": str, "source": str, "added_at": str},
                                  pk="id")
+    # Read-write opens not yet closed: a row whose process died means a crash since.
+    db["sessions"].create({"id": str, "opened_at": str}, pk="id")
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [

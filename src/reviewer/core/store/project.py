@@ -207,17 +207,25 @@ class Project:
                              "restore it from a backup")
 
     def settle_interrupted_runs(self) -> list[int]:
-        """Mark runs whose process died mid-run as ``interrupted`` (after a crash, the
-        file is also checked, once); returns their ids."""
+        """After a process died with the project open: mark its runs ``interrupted`` and
+        check the file once. Records this open as a session. Returns the runs' ids."""
+        from reviewer.core.store import sessions
         from reviewer.core.store.runs import settle_interrupted
 
+        dead = sessions.crashed(self)
+        if dead:
+            self.check_integrity()  # raises while damaged: the next open checks again
         ids = settle_interrupted(self)
-        if ids:
-            self.check_integrity()
+        sessions.forget(self, dead)
+        self._session = sessions.begin(self)
         return ids
 
     def close(self) -> None:
         """Close the connection (WAL content is checkpointed by SQLite)."""
+        from reviewer.core.store import sessions
+
+        sessions.end(self, getattr(self, "_session", None))
+        self._session = None
         self.db.close()
 
     # -- transcripts ------------------------------------------------------------------------
