@@ -63,7 +63,9 @@ def open_project(path: str | Path | None = None, *, memory: bool = False,
     p = Path(path)
     if p.is_dir():
         raise StoreError(f"{p}: is a folder, not a project file")
-    if not p.exists() and (read_only or not p.parent.is_dir()):
+    if not p.exists() and not p.parent.is_dir():
+        raise StoreError(f"{p}: the folder {p.parent} does not exist")
+    if not p.exists() and read_only:
         raise StoreError(f"{p}: no such project file")
     problem = writable_problem(p)
     if read_only is False and problem:
