@@ -19,8 +19,9 @@ ABSENT = "mention"  # some source has no mention there at all
 
 
 def _signature(ms: Sequence[Mapping[str, Any]], keys: tuple[str, ...]) -> str:
-    # Order-free: the same mentions listed in another order are no difference.
-    return json.dumps(sorted(json.dumps([m.get(k) for k in keys]) for m in ms))
+    # The distinct values a source gave, order-free: a field differs when another source
+    # gave another value, not when it gave the same one on more mentions.
+    return json.dumps(sorted({json.dumps([m.get(k) for k in keys]) for m in ms}))
 
 
 def differing(versions: Mapping[str, Any]) -> list[str]:
