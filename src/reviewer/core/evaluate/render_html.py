@@ -26,6 +26,7 @@ from reviewer.core.evaluate.verdict import (
     pct_interval,
     points,
     points_interval,
+    prf_cells,
     sample_problems,
     summarize,
 )
@@ -193,7 +194,7 @@ def _mentions(report: dict) -> list[str]:
             t = s["mentions"][m]
             note = ("0 by construction (no metric)"
                     if structural and m in ("strict", "type") else "")
-            rows.append([s["name"], m, pct(t["precision"]), pct(t["recall"]), pct(t["f1"]),
+            rows.append([s["name"], m, *prf_cells(t),
                          pct_interval(t["ci"].get("f1"), n), pct(s["macro"][m]["f1"]),
                          t["cor"], t["inc"], t["par"], t["mis"], t["spu"], note])
     out.append(_table(["system", "mode", "P", "R", "F1", "F1 interval", "macro F1", "COR",
@@ -217,8 +218,7 @@ def _per_group(report: dict) -> list[str]:
             ["system", label, "gold", "pred", "strict P", "strict R", "strict F1",
              "partial F1", "type F1"],
             [[s["name"], k, v["strict"]["possible"], v["strict"]["actual"],
-              pct(v["strict"]["precision"]), pct(v["strict"]["recall"]),
-              pct(v["strict"]["f1"]), pct(v["partial"]["f1"]), pct(v["type"]["f1"])]
+              *prf_cells(v["strict"], v["partial"], v["type"])]
              for s in systems for k, v in s[key].items()]))
     return out
 

@@ -64,6 +64,7 @@ def render_text(report: dict, *, problems: int = 0) -> str:
         pct_interval,
         points,
         points_interval,
+        prf_cells,
         sample_problems,
         summarize,
     )
@@ -92,8 +93,8 @@ def render_text(report: dict, *, problems: int = 0) -> str:
     for s in systems:
         for m in MODES:
             t = s["mentions"][m]
-            rows.append([s["name"] if m == MODES[0] else "", m, pct(t["precision"]),
-                         pct(t["recall"]), pct(t["f1"]), pct_interval(t["ci"].get("f1"), n),
+            rows.append([s["name"] if m == MODES[0] else "", m, *prf_cells(t),
+                         pct_interval(t["ci"].get("f1"), n),
                          t["cor"], t["inc"], t["par"], t["mis"], t["spu"]])
     section("Mention detection (micro)", table(
         ["system", "mode", "P", "R", "F1", "F1 interval", "COR", "INC", "PAR", "MIS", "SPU"],
@@ -106,8 +107,7 @@ def render_text(report: dict, *, problems: int = 0) -> str:
     for s in systems:
         for key, title in (("per_metric", "metric"), ("per_unit_family", "unit family")):
             rows = [[k, v["strict"]["possible"], v["strict"]["actual"],
-                     pct(v["strict"]["precision"]), pct(v["strict"]["recall"]),
-                     pct(v["strict"]["f1"]), pct(v["partial"]["f1"]), pct(v["type"]["f1"])]
+                     *prf_cells(v["strict"], v["partial"], v["type"])]
                     for k, v in s[key].items()]
             section(f"Per {title}: {s['name']}", table(
                 [title, "gold", "pred", "strict P", "strict R", "strict F1", "partial F1",

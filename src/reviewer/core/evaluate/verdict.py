@@ -39,6 +39,16 @@ def points(v: float | None) -> str:
     return "\u2013" if v is None else f"{100 * v:+.1f}"
 
 
+def prf_cells(t: dict, *f1_of: dict) -> list[str]:
+    """P, R and F1 of a tally (and the F1 of ``f1_of`` tallies of the same group), with
+    "\u2013" where undefined: precision with no prediction, recall with no gold, F1 with
+    neither. A system that predicted and found nothing gets a computed 0."""
+    p = pct(t["precision"]) if t["actual"] else pct(None)
+    r = pct(t["recall"]) if t["possible"] else pct(None)
+    return [p, r, *[pct(x["f1"]) if x["actual"] or x["possible"] else pct(None)
+                    for x in (t, *f1_of)]]
+
+
 def pct_interval(ci: Sequence[float] | None, n: int) -> str:
     """An interval of a rate, or why there is none (too few transcripts / no bootstrap)."""
     if not ci:
