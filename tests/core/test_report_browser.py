@@ -30,13 +30,15 @@ MEASURE = """<script>
 const W = document.body.clientWidth - 32;
 const out = {viewport: window.innerWidth, scroll: document.documentElement.scrollWidth,
   charts: [...document.querySelectorAll('svg.chart')].map(s => s.getBoundingClientRect().width),
+  tables: [...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().width),
   content: W, spans: [], verdict: document.querySelector('ul.verdicts')?.innerText || ''};
-const line = parseFloat(getComputedStyle(document.body).lineHeight) || 20;
+// How many lines a cell's text takes: one client rect per line box of its text.
+function lines(el) { const r = document.createRange(); r.selectNodeContents(el);
+  return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }
 for (const td of document.querySelectorAll('td')) {
   if (/^\\d+\\u2013\\d+$/.test(td.innerText) || /%$/.test(td.innerText))
-    out.spans.push([td.innerText, td.getBoundingClientRect().height]);
+    out.spans.push([td.innerText, lines(td)]);
 }
-out.line = line;
 const pre = document.createElement('pre'); pre.id = 'measure';
 pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
 </script>"""
@@ -71,10 +73,17 @@ def demo_report(n: int = 12) -> dict:
     return rep
 
 
-def _chromium(*args: str) -> subprocess.CompletedProcess:
+def _chromium(*args: str, width: int = 1280) -> subprocess.CompletedProcess:
     return subprocess.run([BROWSER, "--headless", "--no-sandbox", "--disable-gpu",
-                           "--hide-scrollbars", "--window-size=1280,2400", *args],
+                           "--hide-scrollbars", f"--window-size={width},2400", *args],
                           capture_output=True, text=True, timeout=120, check=False)
+
+
+def _measure(probe: Path, width: int) -> dict:
+    dom = _chromium("--dump-dom", probe.as_uri(), width=width)
+    found = re.search(r'<pre id="measure">(.*?)</pre>', dom.stdout, re.S)
+    assert found, dom.stderr[-2000:]
+    return json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
 
 
 @pytest.mark.skipif(BROWSER is None, reason="Chromium is not installed "
@@ -85,17 +94,17 @@ def test_the_report_in_a_real_browser(tmp_path: Path) -> None:
     html.write_text(page, encoding="utf-8")
     probe = tmp_path / "probe.html"
     probe.write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
-    dom = _chromium("--dump-dom", probe.as_uri())
-    found = re.search(r'<pre id="measure">(.*?)</pre>', dom.stdout, re.S)
-    assert found, dom.stderr[-2000:]
-    m = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    m = _measure(probe, 1280)
     assert "points of strict F1 over the baseline rules 1.0 (run 1)" in m["verdict"]
     assert "quantulum3 0.9 (q.jsonl) finds" in m["verdict"]
     # Nothing wider than the window; every chart spans the content width (within 2%).
     assert m["scroll"] <= m["viewport"]
     assert m["charts"] and min(m["charts"]) >= 0.98 * m["content"]
-    # Spans ("123–137") and rates ("61.5%") sit on one line.
-    assert m["spans"] and max(h for _t, h in m["spans"]) < 1.6 * m["line"]
+    assert max(m["tables"]) <= m["content"] + 1  # no table sticks out of the page
+    # Spans ("123–137") and rates ("61.5%") sit on one line, even in a narrow window.
+    for w in (1280, 700):
+        spans = (m if w == 1280 else _measure(probe, w))["spans"]
+        assert spans and {n for _t, n in spans} == {1}, [s for s in spans if s[1] != 1][:5]
     shot = Path(os.environ.get("REPORT_SCREENSHOT") or tmp_path / "report.png")
     done = _chromium(f"--screenshot={shot}", html.as_uri())
     assert shot.is_file() and shot.stat().st_size > 20_000, done.stderr[-2000:]

@@ -39,7 +39,7 @@ h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 32px; border-bottom: 1
 table { border-collapse: collapse; margin: 8px 0 16px; font-variant-numeric: tabular-nums; }
 th, td { padding: 3px 9px; border-bottom: 1px solid #eee; text-align: left;
          white-space: nowrap; vertical-align: top; }
-td.n, th.n { text-align: right; } td.w { white-space: normal; min-width: 14em; }
+td.n, th.n { text-align: right; } td.w { white-space: normal; min-width: 9em; }
 td.sys { font-weight: 600; background: #fafafa; }
 th { background: #f4f4f4; font-weight: 600; }
 p.note, ul.notes { color: #555; max-width: 960px; } .warn { color: #a33; }
@@ -198,7 +198,7 @@ def _mentions(report: dict) -> list[str]:
                          pct_interval(t["ci"].get("f1"), n), pct(s["macro"][m]["f1"]),
                          t["cor"], t["inc"], t["par"], t["mis"], t["spu"], note])
     out.append(_table(["system", "mode", "P", "R", "F1", "F1 interval", "macro F1", "COR",
-                       "INC", "PAR", "MIS", "SPU", "note"], rows))
+                       "INC", "PAR", "MIS", "SPU", "note"], rows, wrap={12}))
     return out
 
 
