@@ -167,7 +167,7 @@ def render_agreement(rep: dict, *, limit: int = 50) -> str:
                      (d.get("text") or "").replace("\n", " ")[:30],
                      _show(d.get(a), d["kind"]), _show(d.get(b), d["kind"])])
     if rows:
-        lines += table(["transcript", "kind", "where", "text", a, b], rows)
+        lines += table(["transcript", "kind", "where", "text", a, b], rows, words={3, 4, 5})
     return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 
 from reviewer.core.evaluate.matching import MODES
 from reviewer.core.evaluate.values import ERRORS
@@ -17,11 +18,15 @@ SLICE_TITLES = {"format": "source format", "lang": "language", "section": "prepa
                 "kind": "actual vs guidance (kind)"}
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
-    """Columns aligned with two spaces: numbers to the right, words to the left."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]], *,
+          words: Collection[int] = ()) -> list[str]:
+    """Columns aligned with two spaces: numbers to the right, words (and the ``words``
+    columns, whatever they hold) to the left."""
     cells = [[str(h) for h in headers]] + [[cell(c) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    numeric = [i > 0 and all(_numeric(r[i]) for r in cells[1:]) for i in range(len(headers))]
+    numeric = [i > 0 and i not in words and any(_numeric(r[i]) for r in cells[1:])
+               and all(_numeric(r[i]) or _neutral(r[i]) for r in cells[1:])
+               for i in range(len(headers))]
     out = []
     for n, r in enumerate(cells):
         line = "  ".join(c.rjust(widths[i]) if numeric[i] else c.ljust(widths[i])
@@ -32,8 +37,18 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]
     return out
 
 
+_NUMBER = re.compile(r"[-+]?\d[\d.,]*%?")
+_NUMERIC = re.compile(rf"\[.*\]|{_NUMBER.pattern}(([\u2013-]| to ){_NUMBER.pattern})?")
+
+
 def _numeric(text: str) -> bool:
-    return text in ("-", "\u2013") or text[:1] in "0123456789+-[" or text.startswith("too few")
+    # A count, a rate, a difference, an interval ("62.5–67.9%", "+1.5 to +14.1", "[a, b]").
+    return bool(_NUMERIC.fullmatch(text)) or text.startswith("too few")
+
+
+def _neutral(text: str) -> bool:
+    # Cells that sit in a numeric column without making it one.
+    return text in ("", "-", "\u2013") or text.startswith("does not apply")
 
 
 def cell(v: object) -> str:
@@ -61,6 +76,7 @@ def render_text(report: dict, *, problems: int = 0) -> str:
     from reviewer.core.evaluate.verdict import (
         KEY_NOTE,
         applies,
+        assigns_metrics,
         pct_interval,
         points,
         points_interval,
@@ -91,14 +107,19 @@ def render_text(report: dict, *, problems: int = 0) -> str:
                         f"Key: {KEY_NOTE}"])
     rows = []
     for s in systems:
-        for m in MODES:
+        # Lead with the modes that apply: a system with no metric is judged on spans first.
+        structural = not assigns_metrics(s)
+        order = ("exact", "partial", "strict", "type") if structural else MODES
+        for i, m in enumerate(order):
             t = s["mentions"][m]
-            rows.append([s["name"] if m == MODES[0] else "", m, *prf_cells(t),
+            rows.append([s["name"] if i == 0 else "", m, *prf_cells(t),
                          pct_interval(t["ci"].get("f1"), n),
-                         t["cor"], t["inc"], t["par"], t["mis"], t["spu"]])
+                         t["cor"], t["inc"], t["par"], t["mis"], t["spu"],
+                         "0 by construction (no metric)"
+                         if structural and m in ("strict", "type") else ""])
     section("Mention detection (micro)", table(
-        ["system", "mode", "P", "R", "F1", "F1 interval", "COR", "INC", "PAR", "MIS", "SPU"],
-        rows))
+        ["system", "mode", "P", "R", "F1", "F1 interval", "COR", "INC", "PAR", "MIS", "SPU",
+         "note"], rows))
     rows = [[s["name"] if m == MODES[0] else "", m, pct(s["macro"][m]["precision"]),
              pct(s["macro"][m]["recall"]), pct(s["macro"][m]["f1"]), s["macro"][m]["groups"]]
             for s in systems for m in MODES]
@@ -171,7 +192,7 @@ def render_text(report: dict, *, problems: int = 0) -> str:
             section(f"Errors: {s['name']} ({len(shown)} of {len(s['problems'])}, taken in "
                     "turn from every transcript)",
                     table(["type", "transcript", "span", "text", "metric", "gold metric",
-                           "value error"], rows))
+                           "value error"], rows, words={3}))
     if report["warnings"]:
         section("Warnings", [f"- {w}" for w in report["warnings"]])
     return "\n".join(lines) + "\n"
