@@ -104,7 +104,7 @@ def test_words_follow_the_interval() -> None:
 
 def test_a_system_without_metrics_is_judged_on_spans_with_a_note() -> None:
     p = build(10)
-    spans_only = System("quantulum3", "file q.jsonl", covered=set())
+    spans_only = System("spans-only", "file spans.jsonl", covered=set())
     for t in _texts(10):
         h = text_hash(t)
         spans_only.covered.add(h)
@@ -113,16 +113,16 @@ def test_a_system_without_metrics_is_judged_on_spans_with_a_note() -> None:
     q = rep["systems"][2]
     assert q["mentions"]["strict"]["f1"] == 0.0 and q["mentions"]["exact"]["f1"] == 1.0
     # Against run 1 on exact spans: run 1 has 4 of 7 exact ("10%" and "$3 million" are
-    # partial, "2025" spurious): F1 8/13; quantulum3 6 of 6: F1 1. +5/13 = +38.5 points.
+    # partial, "2025" spurious): F1 8/13; spans-only 6 of 6: F1 1. +5/13 = +38.5 points.
     v = rep["summary"]["verdicts"][1]
     assert v["figure"] == "exact.f1" and v["sentence"].startswith(
-        "quantulum3 finds +38.5 points of exact F1 over the baseline toy 1.0 (run 1)")
-    assert rep["summary"]["lead_modes"]["quantulum3"] == "exact"
-    assert any(n.startswith("quantulum3 assigns no metric") for n in rep["summary"]["notes"])
+        "spans-only finds +38.5 points of exact F1 over the baseline toy 1.0 (run 1)")
+    assert rep["summary"]["lead_modes"]["spans-only"] == "exact"
+    assert any(n.startswith("spans-only assigns no metric") for n in rep["summary"]["notes"])
     page = render_html(rep)
     assert "0 by construction (no metric)" in page
     # Its mode rows lead with the modes that apply.
-    block = page[page.index("quantulum3</td>"):]
+    block = page[page.index("spans-only</td>"):]
     assert block.index(">exact<") < block.index(">strict<")
     p.close()
 

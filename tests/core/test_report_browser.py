@@ -44,7 +44,7 @@ pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
 </script>"""
 
 
-def demo_report(n: int = 12) -> dict:
+def demo_report(n: int = 12, resamples: int = 300) -> dict:
     """Two runs over n calls that differ from call to call, and a span-only outside system;
     the gold was pre-annotated from run 1."""
     p = open_project(memory=True)
@@ -62,12 +62,12 @@ def demo_report(n: int = 12) -> dict:
             "UPDATE annotations SET prediction_id = (SELECT id FROM predictions q WHERE"
             " q.run_id = 1 AND q.transcript_id = annotations.transcript_id AND q.start ="
             " annotations.start AND q.\"end\" = annotations.\"end\")")
-    q = System("quantulum3 0.9 (q.jsonl)", "file q.jsonl", covered=set())
+    q = System("spans-only 0.1 (spans.jsonl)", "file spans.jsonl", covered=set())
     for d in iter_transcripts(p):
         q.covered.add(d.hash)
         q.mentions[d.hash] = [MentionRecord(**{**m, "metric": None}) for m in GOLD[:4]]
     systems = [system_from_run(p, 1), system_from_run(p, 2), q]
-    rep = evaluate(iter_transcripts(p), systems, resamples=300)
+    rep = evaluate(iter_transcripts(p), systems, resamples=resamples)
     assert text_hash(TEXT)  # the fixture text is the shared one
     p.close()
     return rep
@@ -96,7 +96,7 @@ def test_the_report_in_a_real_browser(tmp_path: Path) -> None:
     probe.write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
     m = _measure(probe, 1280)
     assert "points of strict F1 over the baseline rules 1.0 (run 1)" in m["verdict"]
-    assert "quantulum3 0.9 (q.jsonl) finds" in m["verdict"]
+    assert "spans-only 0.1 (spans.jsonl) finds" in m["verdict"]
     # Nothing wider than the window; every chart spans the content width (within 2%).
     assert m["scroll"] <= m["viewport"]
     assert m["charts"] and min(m["charts"]) >= 0.98 * m["content"]

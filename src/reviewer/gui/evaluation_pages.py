@@ -140,7 +140,8 @@ def system_pages(per, slices, s: dict) -> None:
     """The per-metric / per-unit-family and slice pages of one system."""
     if not assigns_metrics(s):
         per.note(f"{escape(s['name'])} assigns no metric: its per-metric strict scores are 0 "
-                 "by construction; partial F1 (span only) is the one that applies.")
+                 "by construction; its exact and partial F1 (span only) are the ones that "
+                 "apply.")
     for key, label in (("per_metric", "metric"), ("per_unit_family", "unit family")):
         cats = list(s[key])
         per.chart(bar_chart(f"Strict F1 per {label}: {s['name']}", cats, [
