@@ -97,6 +97,8 @@ def lead_mode(*systems: dict) -> str:
 
 def gold_note(n: int, resamples: int) -> str:
     """How much gold stands behind every interval of the report."""
+    if not n:
+        return "No reviewed transcript was scored: there is nothing to judge yet."
     if not resamples:
         return f"Every figure rests on {n} reviewed transcript(s); no intervals were computed."
     if n < MIN_TRANSCRIPTS:
