@@ -68,8 +68,9 @@ def test_speaker_conflicts_settled_by_keys(open_window, tmp_path, qtbot) -> None
     # The key with no source behind it says so, and changes nothing.
     before = rows(path, "SELECT count(*) FROM decisions")
     qtbot.keyClick(window.view, Qt.Key.Key_3, ALT)
-    assert view.notice.text() == ("Alt+3: no choice behind this key; this conflict has 2 "
-                                  "source(s): Alt+1 = alice, Alt+2 = bob.")
+    assert view.notice.text() == ("Alt+3: no choice behind this key (this merge has 2 "
+                                  "source(s)); this conflict's choices: Alt+1 = alice, "
+                                  "Alt+2 = bob.")
     assert window.statusBar().currentMessage() == view.notice.text()
     assert rows(path, "SELECT count(*) FROM decisions") == before
 

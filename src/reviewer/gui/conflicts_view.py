@@ -8,9 +8,9 @@ nothing itself. Activating a row emits ``conflictActivated``; a choice button em
 speaker conflict: one source's speaker) or ``noSpeakerRequested`` (a source that left the turn
 without a speaker). The window runs them as ordinary review decisions.
 
-Alt+1 ... Alt+9 always mean the sources in order (the merge's first project is Alt+1, its
-second Alt+2, ...), for mention and speaker conflicts alike; a key with no source behind it
-says so (``noticeRequested``) instead of doing nothing.
+Alt+1 ... Alt+9 always mean the source columns in order ("alice said" is Alt+1, "bob said"
+Alt+2, ...), for mention and speaker conflicts alike; a key with no choice behind it says so
+(``noticeRequested``) instead of doing nothing.
 """
 
 from __future__ import annotations
@@ -303,11 +303,16 @@ class ConflictsView(QWidget):
         c = self.current()
         if c is None:
             return self._say(f"Alt+{n}: no conflict is selected; select one in the list first.")
-        sources = c.sources
-        if not 1 <= n <= len(sources):
-            keys = ", ".join(f"Alt+{i} = {s}" for i, s in enumerate(sources, 1))
-            return self._say(f"Alt+{n}: no choice behind this key; this conflict has "
-                             f"{len(sources)} source(s): {keys}.")
+        # Numbered over every source of the merge (the "… said" columns), so a key means
+        # the same reviewer on every conflict, even one that reviewer did not review.
+        sources = self.model.sources
+        if not 1 <= n <= len(sources) or sources[n - 1] not in c.versions:
+            keys = ", ".join(f"Alt+{i} = {s}" for i, s in enumerate(sources, 1)
+                             if s in c.versions)
+            why = (f"{sources[n - 1]} gave no version of it" if n <= len(sources)
+                   else f"this merge has {len(sources)} source(s)")
+            return self._say(f"Alt+{n}: no choice behind this key ({why}); this conflict's "
+                             f"choices: {keys}.")
         self.notice.clear()
         src = sources[n - 1]
         if c.kind == "speaker":
@@ -343,7 +348,7 @@ class ConflictsView(QWidget):
             self.choices_note.setText(
                 f"<b>Speaker of turn {c.turn}</b> ({escape(c.transcript)}) \u2014 {state}<br>"
                 f"Now: {escape(c.now)}. Set it as one source had it:")
-            for i, src in enumerate(c.sources[:MAX_CHOICES], 1):
+            for i, src in self._numbered(c):
                 name = c.versions[src]
                 self._choice(i, f"{src}: {name or 'no speaker'}",
                              name or "the turn has no speaker on the roster")
@@ -353,8 +358,13 @@ class ConflictsView(QWidget):
                 f" \u2014 {state}<br>"
                 "Keep one source's version (its mentions accepted, the others rejected), "
                 "or decide each mention in the text with A, R and E:")
-            for i, src in enumerate(c.sources[:MAX_CHOICES], 1):
+            for i, src in self._numbered(c):
                 self._choice(i, f"Keep {src}'s", c.said[src])
+
+    def _numbered(self, c: Conflict) -> list[tuple[int, str]]:
+        """The conflict's sources with their key numbers (their place in the merge)."""
+        return [(i, s) for i, s in enumerate(self.model.sources[:MAX_CHOICES], 1)
+                if s in c.versions]
 
     def _choice(self, n: int, text: str, detail: str) -> None:
         """One choice: a button (its key is the view's Alt+n) and what it would keep."""
