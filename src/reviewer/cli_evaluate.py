@@ -174,21 +174,11 @@ def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: boo
         _echo_json({"summary": result.summary(), "conflicts": result.conflicts})
         return
     for c in result.conflicts:
-        versions = "; ".join(f"{k}: {_short(v)}" for k, v in c["versions"].items())
-        click.echo(f"conflict {c['name']} {c['kind']} {c['start']}-{c['end']}: {versions}")
+        click.echo(c["text"])
     click.echo(f"{result.summary()}; merged project: {out}")
     if result.conflicts:
         click.echo(f"adjudicate them in the app: reviewer gui --db {out}, then Review > Merge "
                    "conflicts (Ctrl+Shift+M)")
-
-
-def _short(v: object) -> str:
-    from reviewer.core.evaluate.agreement import show_number
-
-    if isinstance(v, list):
-        return ", ".join(f"{m['metric'] or '(no metric)'}={show_number(m) or '?'}"
-                         f" [{m['start']}-{m['end']}]" for m in v) or "(none)"
-    return str(v)
 
 
 @click.command()

@@ -116,6 +116,15 @@ def prediction(db: sqlite_utils.Database, pid: int) -> Row | None:
     return rows[0] if rows else None
 
 
+def conflict_versions(db: sqlite_utils.Database, tid: int) -> list[Row]:
+    """The mention conflicts a merge left in a transcript: span and each source's version."""
+    rows = _rows(db, 'SELECT start, "end", versions FROM merge_conflicts WHERE transcript_id'
+                     " = ? AND kind = 'mention' ORDER BY id", (tid,))
+    for r in rows:
+        r["versions"] = json.loads(r["versions"])
+    return rows
+
+
 def turns(db: sqlite_utils.Database, tid: int) -> list[Row]:
     cols = ", ".join(_q(c) for c in TURN_COLUMNS)
     return _rows(db, f"SELECT {cols} FROM turns WHERE transcript_id = ? ORDER BY idx", (tid,))
