@@ -43,15 +43,18 @@ GOLD = 100
 def run_step(args: list[str], src: Path, stdout=subprocess.DEVNULL) -> tuple[float, float]:
     """Run one command in its own process; ``(seconds, peak MiB)``. Exits on failure."""
     env = {**os.environ, "PYTHONPATH": str(src), "QT_QPA_PLATFORM": "offscreen"}
-    t = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *args], env=env, stdout=stdout,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        sys.exit(f"step failed ({' '.join(args)}):\n{err[-2000:]}")
+    # stderr to a file, not a pipe: nobody reads a pipe while the step runs, and a step
+    # that reports 10,000 files would block on a full one.
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, *args], env=env, stdout=stdout, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            err.seek(0)
+            text = err.read().decode(errors="replace")
+            sys.exit(f"step failed ({' '.join(args)}):\n{text[-2000:]}")
     return seconds, usage.ru_maxrss / 1024
 
 

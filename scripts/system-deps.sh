@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Qt needs (offscreen and under Xvfb) and the fonts for Chinese
-# text. Skips apt entirely when everything is already there; needs root (or sudo) otherwise.
+# text, and headless Chromium (the HTML evaluation report is rendered and measured in it by
+# tests/core/test_report_browser.py). Skips apt entirely when everything is already there;
+# needs root (or sudo) otherwise.
 set -euo pipefail
 PKGS=(libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
       xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
       libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
-      fonts-wqy-microhei)
+      fonts-wqy-microhei chromium)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

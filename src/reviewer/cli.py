@@ -7,6 +7,7 @@ nowhere else.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +30,10 @@ class _Group(click.Group):
         except ReviewerError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(1)
+        except sqlite3.DatabaseError as exc:  # damage found past the open: still one line
+            click.echo(f"error: the project database is damaged ({exc}); restore it from a "
+                       "backup", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group, invoke_without_command=True)
@@ -44,11 +49,13 @@ def cli(ctx: click.Context) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the structure as JSON.")
-def parse(file: Path, as_json: bool) -> None:
+@click.option("--encoding", help="Read the file in this encoding (default: UTF-8, or UTF-16/32 "
+              "with a byte-order mark).")
+def parse(file: Path, as_json: bool, encoding: str | None) -> None:
     """Parse one transcript FILE and print its structure."""
     from reviewer.core.ingest import parse_file
 
-    parsed = parse_file(file)
+    parsed = parse_file(file, encoding)
     if as_json:
         click.echo(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
         return
@@ -77,20 +84,23 @@ def parse(file: Path, as_json: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The project file (created when missing).")
-def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
+@click.option("--encoding", help="Read the files in this encoding (default: UTF-8, or "
+              "UTF-16/32 with a byte-order mark).")
+def import_cmd(paths: tuple[Path, ...], db_path: Path, encoding: str | None) -> None:
     """Import transcript files and folders into a project."""
     from reviewer.core.importer import expand_paths, import_paths
     from reviewer.core.store import open_project
 
-    missing = [str(p) for p in paths if not p.exists()]
-    for m in missing:
-        click.echo(f"skipped {m}: no such file or folder", err=True)
+    files = expand_paths(paths)  # a missing path is an error before anything is created
     new_project = not db_path.exists()
     project = open_project(db_path)
-    files = expand_paths(p for p in paths if p.exists())
-    with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
-        report = import_paths(project, [p for p in paths if p.exists()],
-                              progress=lambda done, total, name: bar.update(1))
+    try:
+        project.require_writable()
+        with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+            report = import_paths(project, paths, encoding=encoding,
+                                  progress=lambda done, total, name: bar.update(1))
+    finally:
+        project.close()
     for f, tid in report.added:
         click.echo(f"imported {f} (id {tid})")
     for f, tid in report.duplicates:
@@ -100,11 +110,11 @@ def import_cmd(paths: tuple[Path, ...], db_path: Path) -> None:
     for f, w in report.warnings:
         click.echo(f"warning {Path(f).name}: {w}", err=True)
     click.echo(report.summary())
-    project.close()
-    if (report.skipped or missing) and not report.added and not report.duplicates:
+    if report.skipped and not report.added and not report.duplicates:
         if new_project:  # nothing could be imported: leave no empty project behind
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            from reviewer.core.store import remove_project_files
+
+            remove_project_files(db_path)
         sys.exit(1)
 
 
@@ -121,6 +131,25 @@ def list_cmd(db_path: Path, search: str | None, fmt: str | None, as_json: bool) 
     project = open_project(db_path)
     _print_list(project.list_transcripts(search=search, fmt=fmt), as_json)
     project.close()
+
+
+@cli.command()
+@click.option("--db", "db_path", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--full", is_flag=True, help="Check every page and index (slower), not only the "
+              "structure SQLite's quick check covers.")
+def check(db_path: Path, full: bool) -> None:
+    """Check that a project file is sound (integrity is checked on request, after a crash and
+    before a merge; not on every open, which would cost seconds on large projects)."""
+    from reviewer.core.store import open_project
+
+    project = open_project(db_path)
+    try:
+        project.check_integrity(full=full)
+        state = f"read-only: {project.read_only_reason}" if project.read_only else "writable"
+        click.echo(f"{db_path}: ok ({project.count()} transcripts, {state})")
+    finally:
+        project.close()
 
 
 @cli.command()

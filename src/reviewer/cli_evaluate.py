@@ -70,7 +70,10 @@ def evaluate(db_path: Path, runs: tuple[int, ...], pred_files: tuple[Path, ...],
                                  "`reviewer extract` first or pass --predictions FILE.jsonl")
             ids = [stored[-1].id]
         systems = [system_from_run(project, i) for i in ids]
-        warnings: list[str] = []
+        warnings = [f"run {r.id} was {r.status} (its process ended before the run finished):"
+                    " it is scored only on the transcripts it completed"
+                    for r in list_runs(project) if r.id in ids
+                    and r.status in ("interrupted", "running")]
         for f in pred_files:
             system, notes = read_predictions(project, f)
             systems.append(system)
@@ -152,7 +155,7 @@ def agreement(projects: tuple[Path, ...], reviewers: tuple[str, str] | None,
 def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: bool) -> None:
     """Combine reviewers' projects; conflicts are listed and left for adjudication."""
     from reviewer.core.evaluate.merge import merge_projects
-    from reviewer.core.store import open_project
+    from reviewer.core.store import new_project_atomically
 
     if len(projects) < 2:
         raise InputError("give at least two projects to merge")
@@ -160,32 +163,23 @@ def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: boo
         raise InputError(f"{out}: already exists; merge into a new project file")
     sources = [(p.stem if [q.stem for q in projects].count(p.stem) == 1 else str(p), _open(p))
                for p in projects]
-    target = open_project(out)
     try:
-        result = merge_projects(sources, target, include_all=include_all)
+        for _n, p in sources:
+            p.check_integrity()  # a merge copies gold: never from a damaged file
+        with new_project_atomically(out) as target:
+            result = merge_projects(sources, target, include_all=include_all)
     finally:
-        target.close()
         for _n, p in sources:
             p.close()
     if as_json:
         _echo_json({"summary": result.summary(), "conflicts": result.conflicts})
         return
     for c in result.conflicts:
-        versions = "; ".join(f"{k}: {_short(v)}" for k, v in c["versions"].items())
-        click.echo(f"conflict {c['name']} {c['kind']} {c['start']}-{c['end']}: {versions}")
+        click.echo(c["text"])
     click.echo(f"{result.summary()}; merged project: {out}")
     if result.conflicts:
         click.echo(f"adjudicate them in the app: reviewer gui --db {out}, then Review > Merge "
                    "conflicts (Ctrl+Shift+M)")
-
-
-def _short(v: object) -> str:
-    from reviewer.core.evaluate.agreement import show_number
-
-    if isinstance(v, list):
-        return ", ".join(f"{m['metric'] or '(no metric)'}={show_number(m) or '?'}"
-                         f" [{m['start']}-{m['end']}]" for m in v) or "(none)"
-    return str(v)
 
 
 @click.command()
@@ -223,12 +217,20 @@ def export(db_path: Path, fmt: str, out: Path, include_all: bool, as_of: str | N
 def import_annotations(file: Path, db_path: Path, reviewer: str | None, replace: bool) -> None:
     """Import gold from a JSONL file (as written by `reviewer export --format jsonl`)."""
     from reviewer.core.export.dataset import import_annotations as run_import
+    from reviewer.core.store import remove_project_files
 
+    new_project = not db_path.exists()
     project = _open(db_path)
     try:
         result = run_import(project, file, reviewer=reviewer, replace=replace)
-    finally:
+    except BaseException:
         project.close()
+        if new_project:  # a refused import leaves no empty project file behind
+            remove_project_files(db_path)
+        raise
+    project.close()
+    for w in result.warnings:
+        click.echo(f"warning: {w}", err=True)
     for name, why in result.skipped:
         click.echo(f"skipped {name}: {why}", err=True)
     click.echo(result.summary())

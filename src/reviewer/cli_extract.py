@@ -61,6 +61,7 @@ def _run_project(db_path: Path, extractor_name: str, jobs: int, config: dict | N
 
     project = open_project(db_path)
     try:
+        project.require_writable()
         total = project.count()
         label = f"Extracting ({_plural(resolve_jobs(jobs), 'job')})"
         with click.progressbar(length=total, label=label, file=sys.stderr,

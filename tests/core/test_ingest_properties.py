@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +33,9 @@ def test_parse_never_raises_and_offsets_stay_inside(lines: list[str], brk: str) 
     except InputError:
         assert not text.strip()
         return
+    # The contract: the text as Path.read_text(encoding="utf-8-sig") reads it (universal
+    # newlines), here from an in-memory file so Python's own reader is the oracle.
+    text = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8-sig").read()
     assert parsed.text == text
     assert_offsets_valid(parsed)
     # Every turn's span and every paragraph's span is exact surface text of the source.

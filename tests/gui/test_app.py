@@ -132,11 +132,11 @@ def test_import_can_be_cancelled_and_keeps_what_was_done(window, tmp_path, qtbot
     calls, gate = [], threading.Event()
     real = importer.parse_file
 
-    def slow_parse(path):  # the second file waits until the user has pressed Cancel
+    def slow_parse(path, encoding=None):  # the second file waits for the user's Cancel
         calls.append(path)
         if len(calls) == 2:
             gate.wait(10)
-        return real(path)
+        return real(path, encoding)
 
     monkeypatch.setattr(importer, "parse_file", slow_parse)
     job = window.import_paths([str(folder)])

@@ -56,13 +56,13 @@ def test_conflicts_are_adjudicated_in_the_app(open_window, tmp_path, qtbot) -> N
     qtbot.keyClick(window.view, Qt.Key.Key_R)
     assert marks(view)["5%"] == "\u2713"
     assert rows(path, "SELECT status FROM annotations WHERE id IN (?, ?) ORDER BY id",
-                (growth.focus, other)) == [("added",), ("rejected",)]
+                (growth.focus, other)) == [("accepted",), ("rejected",)]  # alice's decision
 
     # A speaker conflict: one click on a source's speaker, who is not in the merged roster.
     speaker = next(c for c in view.model.rows if c.kind == "speaker")
     assert view.select(speaker.id)
     texts = [b.text() for b in view.buttons]
-    assert texts == ["Priya Raman  (Alt+1)", "Kate Patterson  (Alt+2)"]
+    assert texts == ["alice: Priya Raman  (Alt+1)", "bob: Kate Patterson  (Alt+2)"]
     qtbot.mouseClick(view.buttons[0], Qt.MouseButton.LeftButton)
     assert window.current_turn == 1 and window.speakers_dock.isVisible()
     assert marks(view)["turn 1"] == "\u2713"
@@ -78,7 +78,6 @@ def test_conflicts_are_adjudicated_in_the_app(open_window, tmp_path, qtbot) -> N
     fcf = next(c for c in view.model.rows if c.text == "negative $3 million")
     view.select(fcf.id)
     qtbot.keyClick(view.table, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
-    # A button's shortcut "animates" the click: it lands a moment later.
     qtbot.waitUntil(lambda: marks(view)["negative $3 million"] == "\u2713")
     assert "3 of 6" in view.summary.text()
 

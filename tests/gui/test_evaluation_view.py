@@ -59,7 +59,9 @@ def test_shows_the_report_numbers_and_charts(qtbot, db) -> None:
     assert mentions.findChildren(QSvgWidget)
     first_table = mentions.body.findChildren(type(view.problems))[0]
     assert first_table.item(0, 0).text() == "toy 1.0 (run 1)"
-    assert first_table.item(0, 4).text() == f"{2 * (4 / 7) * (4 / 6) / (4 / 7 + 4 / 6):.3f}"
+    # Strict F1 of run 1: 2 * 4 / (7 + 6) = 8/13, in percent like every rate.
+    assert first_table.item(0, 4).text() == "61.5%"
+    assert first_table.item(1, 0).text() == ""  # the system is named once per block
     assert "1 reviewed transcript(s), 6 gold mention(s)" in view.summary.text()
 
 
@@ -92,3 +94,43 @@ def test_evaluates_off_the_gui_thread(qtbot, db) -> None:
         view.start_evaluation(db, [9])
     assert "no run 9" in sig.args[0]
     assert view.wait()
+
+
+def test_the_verdict_tab_leads_and_follows_the_report_rules(qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from tests.core.test_evaluate_verdict import build
+    from tests.core.test_evaluate_verdict import report as verdict_report
+
+    view = EvaluationView()
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    p = build(10)
+    view.set_report(verdict_report(p))
+    p.close()
+    assert view.tabs.tabText(0) == "Verdict" and view.tabs.currentIndex() == 0
+    page = view.pages["Verdict"]
+    verdict = page.body.findChild(QLabel, "verdict")
+    # 10/11 - 8/13 = 42/143 (see test_evaluate_verdict), every call alike.
+    assert "finds +29.4 points of strict F1 over the baseline toy 1.0 (run 1) (95% interval " \
+           "+29.4 to +29.4, 10 transcripts)" in verdict.text()
+    assert "better" in verdict.text()
+    assert page.body.findChild(QLabel, "key").text().startswith("<i>Key: 0 is a computed zero")
+    # The difference chart takes the page's width.
+    chart = page.findChildren(QSvgWidget)[0]
+    assert 0.95 * page.viewport().width() <= chart.width() <= page.viewport().width()
+    one = EvaluationView()
+    qtbot.addWidget(one)
+    one.set_report(_report_of(build(1)))
+    note = one.pages["Verdict"].body.findChild(QLabel, "goldNote").text()
+    assert note.startswith("\u26a0 Too little gold for intervals: 1 reviewed transcript(s)")
+    mentions = one.pages["Mentions"].body.findChildren(type(one.problems))[0]
+    assert mentions.item(0, 5).text() == "too few (1)"
+
+
+def _report_of(p):
+    rep = evaluate(iter_transcripts(p), [system_from_run(p, 1), system_from_run(p, 2)],
+                   resamples=50)
+    p.close()
+    return rep

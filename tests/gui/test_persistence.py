@@ -107,15 +107,23 @@ def test_a_second_window_is_told_and_sees_the_other_ones_decisions(open_window, 
 
 def test_a_read_only_project_is_flagged_and_refuses_decisions(open_window, project_db, qtbot,
                                                                monkeypatch) -> None:
-    import reviewer.gui.project_actions as pa
+    import os
 
-    path, _ = project_db
-    # As root the file mode would not stop writes: say the file is not writable, and make
-    # the connection read-only the way SQLite reports it.
-    monkeypatch.setattr(pa.os, "access", lambda p, mode: False)
+    from reviewer.core.review.preannotate import preannotate
+    from reviewer.core.store import open_project
+
+    path, tid = project_db
+    project = open_project(path)
+    preannotate(project, tid)  # proposals exist before the project turns read-only
+    project.close()
+    # As root the file mode would not stop writes: the kernel's answer is replaced (the real
+    # file-mode case runs without CAP_DAC_OVERRIDE in tests/faults).
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False)
     w = open_window(path)
+    monkeypatch.setattr(os, "access", real_access)
+    assert w.project.read_only
     assert w.notice_bar.isVisible() and "read-only" in w.notice_bar.label.text()
-    w.project.db.execute("PRAGMA query_only = ON")
     before = rows(path, "SELECT * FROM annotations ORDER BY id")
     qtbot.keyClick(w.view, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: getattr(w, "last_error", None) is not None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
-from reviewer.core.review import ChooseSpeaker
+from reviewer.core.review import ChooseSpeaker, NoSpeaker
 from reviewer.core.review.conflicts import Conflict, list_conflicts
 from reviewer.gui.conflicts_view import ConflictsView
 
@@ -48,6 +48,8 @@ class ConflictActions:
             view.conflictActivated.connect(self.show_conflict)
             view.keepRequested.connect(self.keep_version)
             view.speakerRequested.connect(self.choose_speaker)
+            view.noSpeakerRequested.connect(self.choose_no_speaker)
+            view.noticeRequested.connect(lambda text: self.statusBar().showMessage(text, 8000))
             dock = QDockWidget("Merge conflicts", self)
             dock.setObjectName("conflictsDock")
             dock.setWidget(view)
@@ -110,6 +112,11 @@ class ConflictActions:
         merged roster lacks them)."""
         if self.show_conflict(c):
             self.controller.do(ChooseSpeaker(c.turn, name))
+
+    def choose_no_speaker(self, c: Conflict) -> None:
+        """Settle a speaker conflict as the source that left the turn without a speaker."""
+        if self.show_conflict(c):
+            self.controller.do(NoSpeaker(c.turn))
 
     def _fresh(self, c: Conflict) -> Conflict | None:
         # The listing may predate the newest decision: plan the choice on the rows as they are.

@@ -5,7 +5,12 @@ it is settled), and one-click choices for the selected one.
 A thin adapter over ``reviewer.core.review.conflicts``: it lists and describes; it changes
 nothing itself. Activating a row emits ``conflictActivated``; a choice button emits
 ``keepRequested`` (a mention conflict: keep one source's version) or ``speakerRequested`` (a
-speaker conflict: one source's speaker). The window runs them as ordinary review decisions.
+speaker conflict: one source's speaker) or ``noSpeakerRequested`` (a source that left the turn
+without a speaker). The window runs them as ordinary review decisions.
+
+Alt+1 ... Alt+9 always mean the source columns in order ("alice said" is Alt+1, "bob said"
+Alt+2, ...), for mention and speaker conflicts alike; a key with no choice behind it says so
+(``noticeRequested``) instead of doing nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -134,6 +139,8 @@ class ConflictsView(QWidget):
     conflictActivated = Signal(object)  # Conflict
     keepRequested = Signal(object, str)  # Conflict, source whose version to keep
     speakerRequested = Signal(object, str)  # Conflict, speaker name
+    noSpeakerRequested = Signal(object)  # Conflict: the turn has no speaker
+    noticeRequested = Signal(str)  # why a key did nothing
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,10 +185,21 @@ class ConflictsView(QWidget):
         self._choice_widgets: list[QWidget] = []
         self.choice_layout = QGridLayout()
         self.choice_layout.setColumnStretch(1, 1)
+        self.notice = QLabel()
+        self.notice.setObjectName("conflictNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(f"color: {OPEN_COLOUR};")
         cl = QVBoxLayout(self.choices_box)
         cl.addWidget(self.choices_note)
         cl.addLayout(self.choice_layout)
+        cl.addWidget(self.notice)
         cl.addStretch(1)
+        # One shortcut per key for the view's lifetime: Alt+n always means source n.
+        self.shortcuts = []
+        for n in range(1, MAX_CHOICES + 1):
+            sc = QShortcut(QKeySequence(f"Alt+{n}"), self)
+            sc.activated.connect(lambda n=n: self.choose(n))
+            self.shortcuts.append(sc)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.choices_box)
@@ -279,15 +297,46 @@ class ConflictsView(QWidget):
         if c is not None:
             self.conflictActivated.emit(c)
 
+    def choose(self, n: int) -> bool:
+        """Source ``n``'s version for the selected conflict (what Alt+n and the n-th button
+        do); False, with a notice saying why, when there is no such choice."""
+        c = self.current()
+        if c is None:
+            return self._say(f"Alt+{n}: no conflict is selected; select one in the list first.")
+        # Numbered over every source of the merge (the "… said" columns), so a key means
+        # the same reviewer on every conflict, even one that reviewer did not review.
+        sources = self.model.sources
+        if not 1 <= n <= len(sources) or sources[n - 1] not in c.versions:
+            keys = ", ".join(f"Alt+{i} = {s}" for i, s in enumerate(sources, 1)
+                             if s in c.versions)
+            why = (f"{sources[n - 1]} gave no version of it" if n <= len(sources)
+                   else f"this merge has {len(sources)} source(s)")
+            return self._say(f"Alt+{n}: no choice behind this key ({why}); this conflict's "
+                             f"choices: {keys}.")
+        self.notice.clear()
+        src = sources[n - 1]
+        if c.kind == "speaker":
+            name = c.versions[src]
+            if name:
+                self.speakerRequested.emit(c, name)
+            else:
+                self.noSpeakerRequested.emit(c)
+        else:
+            self.keepRequested.emit(c, src)
+        return True
+
+    def _say(self, text: str) -> bool:
+        self.notice.setText(text)
+        self.noticeRequested.emit(text)
+        return False
+
     def _show_choices(self) -> None:
         for w in self._choice_widgets:
-            # Deleted later, so drop its Alt+n now: two live owners would make it ambiguous.
-            if isinstance(w, QPushButton):
-                w.setShortcut(QKeySequence())
             w.hide()
             self.choice_layout.removeWidget(w)
             w.deleteLater()
         self.buttons, self._choice_widgets = [], []
+        self.notice.clear()
         c = self.current()
         if c is None:
             self.choices_note.setText("Select a conflict to see the choices.")
@@ -298,37 +347,39 @@ class ConflictsView(QWidget):
         if c.kind == "speaker":
             self.choices_note.setText(
                 f"<b>Speaker of turn {c.turn}</b> ({escape(c.transcript)}) \u2014 {state}<br>"
-                f"Now: {escape(c.now)}. Set it to one source's speaker:")
-            picks = [(name, ", ".join(s for s, n in c.versions.items() if n == name))
-                     for name in c.choices]
-            for i, (name, who) in enumerate(picks[:MAX_CHOICES], 1):
-                self._choice(i, name, who,
-                             lambda _=False, c=c, n=name: self.speakerRequested.emit(c, n))
+                f"Now: {escape(c.now)}. Set it as one source had it:")
+            for i, src in self._numbered(c):
+                name = c.versions[src]
+                self._choice(i, f"{src}: {name or 'no speaker'}",
+                             name or "the turn has no speaker on the roster")
         else:
             self.choices_note.setText(
                 f"<b>Mention at \u201c{escape(c.text)}\u201d</b> ({escape(c.transcript)})"
                 f" \u2014 {state}<br>"
                 "Keep one source's version (its mentions accepted, the others rejected), "
                 "or decide each mention in the text with A, R and E:")
-            for i, src in enumerate(c.sources[:MAX_CHOICES], 1):
-                self._choice(i, f"Keep {src}'s", c.said[src],
-                             lambda _=False, c=c, s=src: self.keepRequested.emit(c, s))
+            for i, src in self._numbered(c):
+                self._choice(i, f"Keep {src}'s", c.said[src])
 
-    def _choice(self, n: int, text: str, detail: str, slot) -> None:
-        """One choice: a button (Alt+n) and, beside it, what it would keep."""
-        b = QPushButton(f"{text}  (Alt+{n})")  # no "&": with setShortcut it is ambiguous
+    def _numbered(self, c: Conflict) -> list[tuple[int, str]]:
+        """The conflict's sources with their key numbers (their place in the merge)."""
+        return [(i, s) for i, s in enumerate(self.model.sources[:MAX_CHOICES], 1)
+                if s in c.versions]
+
+    def _choice(self, n: int, text: str, detail: str) -> None:
+        """One choice: a button (its key is the view's Alt+n) and what it would keep."""
+        b = QPushButton(f"{text}  (Alt+{n})")
         b.setObjectName(f"conflictChoice{n}")
-        b.setShortcut(QKeySequence(f"Alt+{n}"))
         b.setToolTip(f"{text}: {detail}")
         b.setStyleSheet("text-align: left; padding: 3px 10px;")
-        b.clicked.connect(slot)
+        b.clicked.connect(lambda _=False, n=n: self.choose(n))
         label = QLabel(detail)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choice_layout.addWidget(b, n - 1, 0, Qt.AlignmentFlag.AlignTop)
         self.choice_layout.addWidget(label, n - 1, 1)
-        if self.isVisible():  # now, not on the layout's queued show: Alt+n works at once
+        if self.isVisible():  # now, not on the layout's queued show
             b.show()
             label.show()
         self.buttons.append(b)

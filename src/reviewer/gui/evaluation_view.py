@@ -30,10 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.core.evaluate.charts import Series, bar_chart
-from reviewer.core.evaluate.matching import MODES
-from reviewer.core.evaluate.render_text import KEY_FIGURES, SLICE_TITLES, interval, pct
-from reviewer.core.evaluate.values import ERRORS
+from reviewer.gui import evaluation_pages as pages
 
 PROBLEM_KINDS = ("all", "FP", "FN", "boundary", "metric", "value")
 # Running jobs are kept here, not by the view: a QThread destroyed while it runs aborts the
@@ -44,11 +41,19 @@ LOCATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _text(v: object) -> str:
     if v is None:
-        return "-"
+        return "\u2013"
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 
 
-def _fill(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+def _numeric(v: object) -> bool:
+    t = str(v)
+    return isinstance(v, int | float) or t[:1].isdigit() or t[:2] in ("+0", "-0") or (
+        t[:1] in "+-" and t[1:2].isdigit()) or t.startswith("too few")
+
+
+def _fill(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[object]], *,
+          group: bool = False, words: Sequence[int] = ()) -> None:
+    """Fill a table; with ``group`` the first column (the system) is written once per block."""
     table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(headers))
@@ -56,8 +61,9 @@ def _fill(table: QTableWidget, headers: Sequence[str], rows: Sequence[Sequence[o
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, v in enumerate(row):
-            item = QTableWidgetItem(_text(v))
-            if isinstance(v, int | float):
+            repeat = group and c == 0 and r and rows[r - 1][0] == v
+            item = QTableWidgetItem("" if repeat else _text(v))
+            if c and c not in words and _numeric(v):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
@@ -88,23 +94,38 @@ class _Page(QScrollArea):
             if w is not None:
                 w.deleteLater()
 
+    chart_width = 0  # set by the view from its tabs' width (a hidden page has none yet)
+
+    def width_for_charts(self) -> int:
+        """The page's width: charts are drawn to use it."""
+        return max(640, self.chart_width or self.viewport().width() - 24)
+
     def chart(self, svg: str) -> None:
         w = QSvgWidget()
         w.load(QByteArray(svg.encode("utf-8")))
         w.setFixedSize(w.renderer().defaultSize())
         self.box.addWidget(w)
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> QTableWidget:
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]], *,
+              group: bool = True) -> QTableWidget:
         t = _table()
-        _fill(t, headers, rows)
-        t.setMinimumHeight(min(420, 30 + 26 * max(1, len(rows))))
+        _fill(t, headers, rows, group=group)
+        # Tall enough for every row (up to a limit): the page scrolls, not each table.
+        t.setFixedHeight(min(480, t.horizontalHeader().sizeHint().height() + 4
+                             + sum(t.rowHeight(r) for r in range(len(rows)))
+                             + (0 if rows else 24)))
         self.box.addWidget(t)
         return t
 
-    def note(self, text: str) -> None:
+    def note(self, text: str, name: str = "") -> QLabel:
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText)  # callers escape what they pass
         label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if name:
+            label.setObjectName(name)
         self.box.addWidget(label)
+        return label
 
 
 class EvaluationView(QWidget):
@@ -135,7 +156,7 @@ class EvaluationView(QWidget):
         top.addWidget(self.cancel_button)
         self.tabs = QTabWidget()
         self.pages = {name: _Page() for name in
-                      ("Mentions", "Per metric", "Values", "Speakers", "Slices")}
+                      ("Verdict", "Mentions", "Per metric", "Values", "Speakers", "Slices")}
         for name, page in self.pages.items():
             self.tabs.addTab(page, name)
         self.problem_filter = QComboBox()
@@ -249,54 +270,19 @@ class EvaluationView(QWidget):
     def _systems(self) -> list[dict]:
         return self.report["systems"] if self.report else []
 
+    def _size_charts(self) -> None:
+        width = max(640, self.tabs.width() - 48)
+        for page in self.pages.values():
+            page.chart_width = width
+
     def _show_overview(self) -> None:
-        systems = self._systems()
-        page = self.pages["Mentions"]
-        page.reset()
-        page.chart(bar_chart("Micro F1 by matching mode (bars: 95% interval)", MODES, [
-            Series(s["name"], [s["mentions"][m]["f1"] for m in MODES],
-                   [s["mentions"][m]["ci"].get("f1") for m in MODES]) for s in systems]))
-        page.table(["system", "mode", "P", "R", "F1", "F1 interval", "macro F1", "COR", "INC",
-                    "PAR", "MIS", "SPU"],
-                   [[s["name"], m, t["precision"], t["recall"], t["f1"],
-                     interval(t["ci"].get("f1")), s["macro"][m]["f1"], t["cor"], t["inc"],
-                     t["par"], t["mis"], t["spu"]]
-                    for s in systems for m in MODES for t in [s["mentions"][m]]])
-        if self.report and self.report["comparisons"]:
-            page.note(f"Differences against {self.report['comparisons'][0]['baseline']} "
-                      "(paired bootstrap intervals):")
-            page.table(["system", "figure", "difference", "interval"],
-                       [[c["system"], k, f"{c['diff'][k]:+.3f}", interval(c["ci"].get(k))]
-                        for c in self.report["comparisons"] for k in KEY_FIGURES])
-        page.box.addStretch(1)
-        values = self.pages["Values"]
-        values.reset()
-        cats = list(ERRORS)
-        values.chart(bar_chart("Value errors (count)", cats, [
-            Series(s["name"], [float(s["values"]["errors"].get(e, 0)) for e in cats])
-            for s in systems], scale_max=None))
-        values.table(["system", "matched", "compared", "exact", "within tol.", "interval",
-                      "period", "kind", "metric"],
-                     [[s["name"], v["matched"], v["compared"], pct(v["exact_rate"]),
-                       pct(v["within_rate"]), interval(v["ci"].get("within_rate")),
-                       pct(v["period"]["accuracy"]), pct(v["kind"]["accuracy"]),
-                       pct(v["metric"]["accuracy"])] for s in systems for v in [s["values"]]])
-        values.table(["system", "fact gold", "fact pred", "matched", "P", "R", "F1"],
-                     [[s["name"], f["gold"], f["predicted"], f["matched"], f["precision"],
-                       f["recall"], f["f1"]] for s in systems for f in [s["facts"]]])
-        values.box.addStretch(1)
-        speakers = self.pages["Speakers"]
-        speakers.reset()
-        cats = ["imported labels", "after suggestions"]
-        speakers.chart(bar_chart("Speaker-label accuracy", cats, [
-            Series(s["name"], [s["speakers"]["raw_accuracy"], s["speakers"]["after_accuracy"]])
-            for s in systems], percent=True))
-        speakers.table(["system", "turns", "raw accuracy", "wrong labels", "suggestions",
-                        "caught", "wrong fix", "broken", "after"],
-                       [[s["name"], sp["turns"], pct(sp["raw_accuracy"]), sp["wrong_labels"],
-                         sp["suggestions"], sp["caught"], sp["wrong_fix"], sp["broken"],
-                         pct(sp["after_accuracy"])] for s in systems for sp in [s["speakers"]]])
-        speakers.box.addStretch(1)
+        if self.report is None:
+            return
+        self._size_charts()
+        for name, build in (("Verdict", pages.verdict_page), ("Mentions", pages.mentions_page),
+                            ("Values", pages.values_page), ("Speakers", pages.speakers_page)):
+            self.pages[name].reset()
+            build(self.pages[name], self.report)
 
     def _current(self) -> dict | None:
         systems = self._systems()
@@ -310,34 +296,16 @@ class EvaluationView(QWidget):
         if s is None:
             self.problems.setRowCount(0)
             return
-        per = self.pages["Per metric"]
-        for key, label in (("per_metric", "metric"), ("per_unit_family", "unit family")):
-            cats = list(s[key])
-            per.chart(bar_chart(f"Strict F1 per {label}: {s['name']}", cats, [
-                Series(s["name"], [s[key][c]["strict"]["f1"] for c in cats])]))
-            per.table([label, "gold", "pred", "strict P", "strict R", "strict F1",
-                       "partial F1", "type F1"],
-                      [[k, v["strict"]["possible"], v["strict"]["actual"],
-                        v["strict"]["precision"], v["strict"]["recall"], v["strict"]["f1"],
-                        v["partial"]["f1"], v["type"]["f1"]] for k, v in s[key].items()])
-        per.box.addStretch(1)
-        slices = self.pages["Slices"]
-        for dim, label in SLICE_TITLES.items():
-            cats = list(s["slices"][dim])
-            slices.chart(bar_chart(f"Strict F1 by {label}", cats, [
-                Series(s["name"], [s["slices"][dim][c]["strict"]["f1"] for c in cats])]))
-        slices.box.addStretch(1)
+        self._size_charts()
+        pages.system_pages(self.pages["Per metric"], self.pages["Slices"], s)
         self._show_problems()
 
     def _show_problems(self) -> None:
         s = self._current()
         kind = self.problem_filter.currentText()
         rows = [p for p in (s["problems"] if s else []) if kind == "all" or p["type"] == kind]
-        _fill(self.problems, ["type", "transcript", "span", "text", "metric", "value",
-                              "gold", "value error"],
-              [[p["type"], p["name"], f"{p['start']}-{p['end']}",
-                (p.get("text") or "").replace("\n", " ")[:60], p["metric"],
-                _quantity(p), _gold(p.get("gold")), p.get("error") or ""] for p in rows])
+        _fill(self.problems, pages.ERROR_HEADERS, [pages.error_row(p) for p in rows],
+              words=(3,))
         for r, p in enumerate(rows):
             self.problems.item(r, 0).setData(LOCATION_ROLE, (p["transcript_id"], p["start"],
                                                             p["end"]))
@@ -346,22 +314,3 @@ class EvaluationView(QWidget):
         loc = self.problems.item(item.row(), 0).data(LOCATION_ROLE)
         if loc and loc[0] is not None:
             self.locationRequested.emit(int(loc[0]), int(loc[1]), int(loc[2]))
-
-
-def _quantity(m: dict) -> str:
-    """A value as people write it: 129,100,000 or 10 – 12 (with its unit)."""
-    def num(v: float | None) -> str:
-        return "?" if v is None else f"{v:,.10g}"
-    if m["value"] is not None:
-        q = num(m["value"])
-    elif m["low"] is not None or m["high"] is not None:
-        q = f"{num(m['low'])} – {num(m['high'])}"
-    else:
-        q = "-"
-    return f"{q} {m['unit'] or ''}".strip()
-
-
-def _gold(g: dict | None) -> str:
-    if not g:
-        return ""
-    return f"{g['metric']} {_quantity(g)} [{g['start']}-{g['end']}]"

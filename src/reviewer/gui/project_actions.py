@@ -4,7 +4,7 @@ folders, run an extractor — long jobs in worker threads with progress and canc
 from __future__ import annotations
 
 import contextlib
-import os
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, Qt
@@ -30,11 +30,10 @@ class ProjectActions:
         if project.path is not None:
             self.settings.add_recent(project.path)
             self._take_lock(project.path)
-            if not os.access(project.path, os.W_OK) or \
-                    not os.access(project.path.parent, os.W_OK):
+            if project.read_only:
                 self.notice_bar.show_text(
-                    "This project is <b>read-only</b>: you can read it, but decisions cannot "
-                    "be saved. Copy it somewhere writable to review.")
+                    f"This project is <b>read-only</b> ({html.escape(project.read_only_reason)})"
+                    ": you can read and export it, but decisions cannot be saved.")
         self.reload_list()
         last = self.settings.last_transcript(project.path) if project.path else None
         rows = self.transcripts.model.rows

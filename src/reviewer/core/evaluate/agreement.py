@@ -32,12 +32,14 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> tuple[float, float, float
     return po, pe, (po - pe) / (1 - pe)
 
 
-def _brief(m: MentionRecord | None) -> dict | None:
+def _brief(m: MentionRecord | None, text: str | None = None) -> dict | None:
     if m is None:
         return None
     d = asdict(m)
-    return {k: d[k] for k in ("start", "end", "metric", "value", "low", "high", "unit",
-                              "period", "kind", "basis", "reviewer")}
+    out = {k: d[k] for k in ("start", "end", "metric", "value", "low", "high", "unit",
+                             "period", "kind", "basis", "reviewer")}
+    out["text"] = text[m.start:m.end] if text else None
+    return out
 
 
 def agreement(a_docs: Iterable[GoldTranscript], b_docs: Iterable[GoldTranscript], *,
@@ -63,7 +65,7 @@ def agreement(a_docs: Iterable[GoldTranscript], b_docs: Iterable[GoldTranscript]
             problems.append({"kind": kind, "hash": da.hash, "name": da.name,
                              "transcript_id": da.id, "start": ref.start, "end": ref.end,
                              "text": da.text[ref.start:ref.end] if da.text else None,
-                             names[0]: _brief(x), names[1]: _brief(y)})
+                             names[0]: _brief(x, da.text), names[1]: _brief(y, da.text)})
 
         for m in MODES:
             t = modes[m]
@@ -90,6 +92,8 @@ def agreement(a_docs: Iterable[GoldTranscript], b_docs: Iterable[GoldTranscript]
                 if not vc.within:
                     note("value", x, y)
             for attr in ("period", "kind"):
+                if not (getattr(x, attr) or getattr(y, attr)):
+                    continue  # neither gave one: nothing to agree on (as in evaluate)
                 values[f"{attr}_compared"] += 1
                 same = same_text(getattr(x, attr), getattr(y, attr))
                 values[f"{attr}_same"] += same
@@ -122,7 +126,9 @@ def agreement(a_docs: Iterable[GoldTranscript], b_docs: Iterable[GoldTranscript]
         "values": {"compared": c, "exact": values["exact"], "within": values["within"],
                    "agreement": values["within"] / c if c else None,
                    "period_agreement": _rate(values, "period"),
-                   "kind_agreement": _rate(values, "kind")},
+                   "period_compared": values["period_compared"],
+                   "kind_agreement": _rate(values, "kind"),
+                   "kind_compared": values["kind_compared"]},
         "speakers": {"turns": len(labels_a), "observed": po, "expected": pe, "kappa": kappa},
         "disagreements": sorted(problems, key=lambda p: (p["name"], p["start"], p["kind"])),
     }
@@ -144,8 +150,9 @@ def render_agreement(rep: dict, *, limit: int = 50) -> str:
                     for m, v in rep["mentions"].items()])
     v, s = rep["values"], rep["speakers"]
     lines += ["", f"Values: {pct(v['agreement'])} of {v['compared']} matched mention(s) agree "
-                  f"within tolerance ({v['exact']} exactly); period {pct(v['period_agreement'])},"
-                  f" kind {pct(v['kind_agreement'])}",
+                  f"within tolerance ({v['exact']} exactly); period {pct(v['period_agreement'])}"
+                  f" of {v['period_compared']}, kind {pct(v['kind_agreement'])} of "
+                  f"{v['kind_compared']} (pairs where either gave one)",
               f"Speakers: {s['turns']} turn(s), observed agreement "
               f"{pct(s['observed'] if s['turns'] else None)},"
               f" chance {pct(s['expected'] if s['turns'] else None)}, Cohen's kappa "
@@ -154,19 +161,29 @@ def render_agreement(rep: dict, *, limit: int = 50) -> str:
     lines.append(f"Disagreements: {len(dis)}" + (f" (first {limit})" if len(dis) > limit else ""))
     rows = []
     for d in dis[:limit]:
-        rows.append([d["name"], d["kind"], f"{d['start']}-{d['end']}",
+        where = (f"turn {d['turn']}" if d["kind"] == "speaker" and d.get("turn") is not None
+                 else f"{d['start']}-{d['end']}")
+        rows.append([d["name"], d["kind"], where,
                      (d.get("text") or "").replace("\n", " ")[:30],
-                     _show(d.get(a)), _show(d.get(b))])
+                     _show(d.get(a), d["kind"]), _show(d.get(b), d["kind"])])
     if rows:
-        lines += table(["transcript", "kind", "span", "text", a, b], rows)
+        lines += table(["transcript", "kind", "where", "text", a, b], rows, words={3, 4, 5})
     return "\n".join(lines) + "\n"
 
 
-def _show(v: object) -> str:
+def _show(v: object, kind: str = "") -> str:
+    """One side of a disagreement; a boundary difference leads with that side's own span."""
     if v is None:
-        return "-"
+        return "-" if kind != "speaker" else "(no speaker)"
     if isinstance(v, dict):
-        parts = [v["metric"] or "(no metric)", show_number(v), v["unit"], v["period"], v["kind"]]
+        # The field that differs is shown even when blank on this side.
+        blank = {k: v[k] or (f"(no {k})" if kind == k else None) for k in ("period", "kind")}
+        parts = [v["metric"] or "(no metric)", show_number(v), v["unit"], blank["period"],
+                 blank["kind"]]
+        if kind == "span":
+            surface = (v.get("text") or "").replace("\n", " ")
+            parts.insert(0, f"[{v['start']}-{v['end']}]"
+                         + (f" \u201c{surface[:30]}\u201d" if surface else ""))
         return " ".join(p for p in parts if p)
     return str(v)
 

@@ -63,8 +63,10 @@ def align(gold: Sequence[SpanLike], pred: Sequence[SpanLike]) -> Alignment:
                 continue
             exact = g.start == p.start and g.end == p.end
             same = g.metric == p.metric
-            # Sort key: best first; ties broken by position so the outcome is deterministic.
-            candidates.append(((not exact, not same, -shared, g.start, p.start, gi, pi), gi, pi))
+            # Sort key: best first; ties broken by position, then by what the prediction
+            # says (two predictions over the same span pair the same way in any input order).
+            candidates.append(((not exact, not same, -shared, _distance(g, p), g.start,
+                                p.start, _content(p), gi, pi), gi, pi))
     candidates.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -79,6 +81,34 @@ def align(gold: Sequence[SpanLike], pred: Sequence[SpanLike]) -> Alignment:
     return Alignment(pairs,
                      [i for i in range(len(gold)) if i not in used_g],
                      [i for i in range(len(pred)) if i not in used_p])
+
+
+def _number(x: object, name: str) -> float | None:
+    v = getattr(x, name, None)
+    return float(v) if isinstance(v, int | float) else None
+
+
+def _distance(g: SpanLike, p: SpanLike) -> float:
+    """How far a prediction's value is from the gold's (0 when equal, inf when unknown):
+    of two predictions over one gold mention, the one with its value pairs."""
+    total = 0.0
+    for name in ("value", "low", "high"):
+        a, b = _number(g, name), _number(p, name)
+        if a is None and b is None:
+            continue
+        if a is None or b is None:
+            return float("inf")
+        total += abs(a - b) / max(abs(a), abs(b), 1e-12)
+    return total
+
+
+def _content(p: SpanLike) -> tuple:
+    """An order on what a prediction says, independent of where it sits in the input."""
+    return (p.end, p.metric or "",
+            *(("" if v is None else repr(v)) for v in (
+                _number(p, "value"), _number(p, "low"), _number(p, "high"),
+                getattr(p, "unit", None), getattr(p, "period", None),
+                getattr(p, "kind", None))))
 
 
 def outcome(g: SpanLike, p: SpanLike, mode: str) -> str:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reviewer.core.errors import StoreError
+from reviewer.core.evaluate.conflict_text import describe_conflict, differing
 from reviewer.core.evaluate.matching import overlap
 from reviewer.core.evaluate.speakers import norm_name
 from reviewer.core.export.records import number
@@ -71,7 +72,10 @@ def merge_projects(sources: list[tuple[str, Project]], target: Project, *,
         write_gold(target, doc, at=now, reviewer=None, action="merge", conflicts=conflicts)
         if conflicts:
             result.conflicted += 1
-            result.conflicts += [{"hash": h, "name": doc.name, **c} for c in conflicts]
+            result.conflicts += [{"hash": h, "name": doc.name, **c,
+                                  "differs": differing(c["versions"]),
+                                  "text": describe_conflict({"name": doc.name, **c}, doc.text)}
+                                 for c in conflicts]
         else:
             result.agreed += 1
     return result
@@ -135,6 +139,8 @@ def _clusters(mentions: list[MentionRecord]) -> list[list[MentionRecord]]:
 
 
 def _brief(m: MentionRecord) -> dict:
+    # "status" is the source reviewer's own decision (accepted, corrected or added): kept,
+    # a version goes back to the gold with it, not as a mention the judge added.
     return {"start": m.start, "end": m.end, "metric": m.metric, "value": number(m.value),
             "low": number(m.low), "high": number(m.high), "unit": m.unit, "period": m.period,
-            "kind": m.kind, "basis": m.basis, "reviewer": m.reviewer}
+            "kind": m.kind, "basis": m.basis, "reviewer": m.reviewer, "status": m.status}

@@ -28,6 +28,7 @@ from reviewer.core.evaluate.scoring import (
 )
 from reviewer.core.evaluate.speakers import SpeakerTally
 from reviewer.core.evaluate.values import DEFAULT_TOLERANCE
+from reviewer.core.evaluate.verdict import summarize
 from reviewer.core.store import Project
 from reviewer.core.store.gold import RunReader, run_info
 from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, SuggestionRecord
@@ -70,7 +71,9 @@ class System:
 def system_from_run(project: Project, run_id: int) -> System:
     """The predictions and suggestions of a run stored in the project, read lazily."""
     info = run_info(project, run_id)
-    return System(f"{info.extractor} {info.version} (run {info.id})", f"run {info.id}",
+    # An interrupted run (its process died) covers only what it finished: say so in its name.
+    state = f", {info.status}" if info.status in ("interrupted", "running") else ""
+    return System(f"{info.extractor} {info.version} (run {info.id}{state})", f"run {info.id}",
                   reader=RunReader(project, run_id))
 
 
@@ -84,6 +87,15 @@ class _Acc:
     speakers: SpeakerTally = field(default_factory=SpeakerTally)
     problems: list[dict] = field(default_factory=list)
     vectors: list[list[float]] = field(default_factory=list)
+    preannotated: list[int] = field(default_factory=lambda: [0, 0])  # transcripts, gold
+
+    def note_origin(self, doc: GoldTranscript, pred: list[MentionRecord]) -> None:
+        """Count the gold a reviewer made from this system's own predictions."""
+        ids = {m.id for m in pred if m.id is not None}
+        origin = [a for a in doc.annotations if a.prediction_id in ids]
+        if origin:
+            self.preannotated[0] += 1
+            self.preannotated[1] += sum(1 for a in doc.gold_mentions if a.prediction_id in ids)
 
     def add(self, s: DocScore) -> None:
         for m in MODES:
@@ -133,7 +145,9 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
         n_turns += len(doc.turns)
         n_pending += sum(1 for a in doc.annotations if a.status == "pending")
         for s, acc in zip(systems, accs, strict=True):
-            acc.add(score_doc(doc, *s.output(doc), tolerance))
+            pred, suggestions = s.output(doc)
+            acc.add(score_doc(doc, pred, suggestions, tolerance))
+            acc.note_origin(doc, pred)
         if progress:
             progress(n_docs, doc.name)
     for name, n in skipped.items():
@@ -152,7 +166,7 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
     if not n_docs:
         warnings.append("no reviewed transcript to evaluate on: mark transcripts reviewed first")
     weights = resample_weights(n_docs, resamples, seed) if resamples and n_docs else []
-    return {
+    report = {
         "report_version": REPORT_VERSION,
         "gold": {"transcripts": n_docs, "mentions": n_gold, "rejected": n_rejected,
                  "turns": n_turns, "as_of": as_of},
@@ -163,6 +177,8 @@ def evaluate(docs: Iterable[GoldTranscript], systems: list[System], *,
         "comparisons": _comparisons(systems, accs, weights, confidence),
         "warnings": warnings,
     }
+    report["summary"] = summarize(report)
+    return report
 
 
 def _prf_dict(t: Tally) -> dict:
@@ -205,6 +221,7 @@ def _system_report(s: System, a: _Acc, weights, confidence: float) -> dict:
                                    "precision": p, "recall": r, "f1": f},
                          ("precision", "recall", "f1")),
         "speakers": speakers,
+        "preannotated": {"transcripts": a.preannotated[0], "gold_mentions": a.preannotated[1]},
         "problems": a.problems,
     }
 

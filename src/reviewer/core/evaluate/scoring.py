@@ -198,7 +198,9 @@ def _check_pair(doc: GoldTranscript, g: MentionRecord, p: MentionRecord, tol: fl
                 values.factors[vc.factor] += 1
     for attr, pair in (("period", values.period), ("kind", values.kind),
                        ("metric", values.metric)):
-        if getattr(g, attr):
+        # A pair counts when either side gives one (agreement counts the same way): a
+        # period where the gold has none is wrong, and two blanks say nothing.
+        if getattr(g, attr) or getattr(p, attr):
             pair[0] += 1
             pair[1] += same_text(getattr(g, attr), getattr(p, attr))
     gold_side = {"gold": {"start": g.start, "end": g.end, "metric": g.metric,

@@ -7,6 +7,7 @@ currency codes upper-case), numbers are floats in base units (129100000 for $129
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,7 +60,9 @@ def unit_family(unit: str | None) -> str:
 
 
 def close(a: float, b: float, tol: float) -> bool:
-    """Equal within a relative tolerance."""
+    """Equal within a relative tolerance (an open bound, infinite, equals only itself)."""
+    if math.isinf(a) or math.isinf(b):
+        return a == b
     return a == b or abs(a - b) <= tol * max(abs(a), abs(b))
 
 
@@ -69,13 +72,16 @@ def equal(a: float, b: float) -> bool:
 
 
 def quantity(m: MentionRecord) -> tuple[float, ...] | None:
-    """``(value,)`` for a point, ``(low, high)`` for a range, ``None`` without a number."""
+    """``(value,)`` for a point, ``(low, high)`` for a range, ``None`` without a number.
+
+    An open range keeps its direction: the missing bound is infinite, so "more than
+    $5 million" (5e6, inf) never equals "up to $5 million" (-inf, 5e6)."""
     if m.value is not None:
         return (float(m.value),)
     if m.low is not None or m.high is not None:
-        lo = m.low if m.low is not None else m.high
-        hi = m.high if m.high is not None else m.low
-        return (float(lo), float(hi))
+        lo = float(m.low) if m.low is not None else -math.inf
+        hi = float(m.high) if m.high is not None else math.inf
+        return (lo, hi)
     return None
 
 
@@ -125,7 +131,7 @@ def check_value(gold: MentionRecord, pred: MentionRecord,
 def _number_error(g: float, p: float, unit: str | None, tol: float) -> tuple[str, str | None]:
     if close(g, p, tol):
         return "ok", None
-    if g == 0 or p == 0:
+    if g == 0 or p == 0 or math.isinf(g) or math.isinf(p):
         return "other", None
     if close(g, -p, tol):
         return "sign", None

@@ -43,6 +43,11 @@ def export_project(project: Project, fmt: str, out: str | Path, *, include_all: 
     ``ExportError`` when the target cannot be written (nothing is left behind)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
+    own = {Path(f"{project.path.resolve()}{s}") for s in ("", "-wal", "-shm", "-journal")} \
+        if project.path is not None else set()
+    if Path(out).resolve() in own:
+        # Replacing the project file by its own export would destroy the project.
+        raise ExportError(f"{out}: this is the project file itself; export to another file")
     result = ExportResult(Path(out), fmt)
 
     def counted() -> Iterator[dict[str, Any]]:
@@ -82,6 +87,7 @@ class ImportResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{len(self.created)} transcript(s) added, {len(self.updated)} updated, "
@@ -100,6 +106,15 @@ def read_records(path: str | Path) -> list[GoldTranscript]:
     return [from_record(obj, f"{p.name}:{no}") for no, obj in read_jsonl(p)]
 
 
+def _unknown_labels(docs: list[GoldTranscript]) -> list[str]:
+    """Labels of imported spans that the taxonomy does not know, in first-seen order."""
+    from reviewer.core.extract.taxonomy import default_taxonomy
+
+    tax = default_taxonomy()
+    labels = (a.metric for d in docs for a in d.annotations if a.metric)
+    return [m for m in dict.fromkeys(labels) if m not in tax]
+
+
 def import_annotations(project: Project, path: str | Path, *, reviewer: str | None = None,
                        replace: bool = False) -> ImportResult:
     """Bring gold from a JSONL file into the project.
@@ -109,7 +124,17 @@ def import_annotations(project: Project, path: str | Path, *, reviewer: str | No
     is skipped with the reason. Each transcript is one transaction, logged as one decision.
     """
     docs = read_records(path)  # bad input raises here, before anything is written
+    project.require_writable()
     result = ImportResult()
+    unknown = _unknown_labels(docs)
+    if unknown:
+        from reviewer.core.store.gold_import import add_project_metrics
+
+        added = add_project_metrics(project, unknown, f"import of {Path(path).name}")
+        if added:
+            result.warnings.append(
+                f"{len(added)} label(s) not in the taxonomy added to the project's metrics: "
+                + ", ".join(added))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     from reviewer.core.store.gold_import import has_gold
 

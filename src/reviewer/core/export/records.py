@@ -86,9 +86,15 @@ def from_record(rec: Any, where: str = "record") -> GoldTranscript:
     h = text_hash(text)
     if rec.get("hash") not in (None, h):
         raise InputError(f"{where}: \"hash\" does not match the text (the text was changed?)")
+    if rec.get("schema") not in (None, SCHEMA):
+        raise InputError(f"{where}: unknown \"schema\" {short(rec['schema'])} (this version "
+                         f"reads {SCHEMA})")
     meta = rec.get("meta") or {}
     if not isinstance(meta, dict):
         raise InputError(f"{where}: \"meta\" must be an object")
+    if meta.get("status") not in (None, *TRANSCRIPT_STATUSES):
+        raise InputError(f"{where}: unknown meta.status {short(meta['status'])} "
+                         f"(one of {', '.join(TRANSCRIPT_STATUSES)})")
     if "turns" in rec:
         turns = [_turn(t, where) for t in rec["turns"] or []]
         for t in turns:
@@ -146,31 +152,48 @@ def _turn(t: dict[str, Any], where: str) -> TurnRecord:
 
 
 STATUSES = ("pending", "accepted", "corrected", "rejected", "added")
+TRANSCRIPT_STATUSES = ("new", "in_progress", "reviewed")
+
+
+def short(value: Any, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters: error messages stay one short line even
+    when a record holds a whole transcript where a number belongs."""
+    r = repr(value)
+    return r if len(r) <= limit else r[:limit - 1] + "…"
+
+
+def offset(s: dict[str, Any], key: str, where: str) -> int:
+    """An integer offset of a span; refuses floats, strings and booleans (no truncation)."""
+    v = s.get(key)
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise InputError(f"{where}: span \"{key}\" must be an integer offset, not {short(v)}")
+    return v
 
 
 def _span(s: Any, text: str, where: str) -> MentionRecord:
     if not isinstance(s, dict):
         raise InputError(f"{where}: a span must be a JSON object")
     if s.get("status") not in (None, *STATUSES):
-        raise InputError(f"{where}: unknown span status {s['status']!r} "
+        raise InputError(f"{where}: unknown span status {short(s['status'])} "
                          f"(one of {', '.join(STATUSES)})")
-    try:
-        start, end = int(s["start"]), int(s["end"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"{where}: a span needs integer \"start\" and \"end\"") from exc
+    start, end = offset(s, "start", where), offset(s, "end", where)
     if not 0 <= start < end <= len(text):
         raise InputError(f"{where}: span [{start}, {end}) lies outside the text")
     if s.get("text") is not None and s["text"] != text[start:end]:
-        raise InputError(f"{where}: span [{start}, {end}) is {text[start:end]!r} in the text,"
-                         f" not {s['text']!r} (offsets must index the text as given)")
+        raise InputError(f"{where}: span [{start}, {end}) is {short(text[start:end])} in the "
+                         f"text, not {short(s['text'])} (offsets must index the text as given)")
+    label = s.get("label", s.get("metric"))
+    if label is not None and not isinstance(label, str):
+        raise InputError(f"{where}: span [{start}, {end}) has a non-text label {short(label)}")
     vals = {}
     for f in ("value", "low", "high"):
         v = s.get(f)
-        if v is not None and (not isinstance(v, int | float) or not math.isfinite(v)):
-            raise InputError(f"{where}: span [{start}, {end}) has a non-numeric {f} {v!r}")
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)
+                              or not math.isfinite(v)):
+            raise InputError(f"{where}: span [{start}, {end}) has a non-numeric {f} {short(v)}")
         vals[f] = None if v is None else float(v)
     return MentionRecord(
-        start, end, s.get("label", s.get("metric")), **vals, unit=s.get("unit"),
+        start, end, label, **vals, unit=s.get("unit"),
         period=s.get("period"), kind=s.get("kind"), basis=s.get("basis"),
         status=s.get("status") or "accepted", reviewer=s.get("reviewer"),
         updated_at=s.get("updated_at"))

@@ -8,8 +8,13 @@ marked ``cancelled``.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
@@ -27,9 +32,36 @@ Progress = Callable[[int, int, str], None]  # (done, total, transcript name)
 _worker: Extractor | None = None
 
 
-def _init_worker(name: str, config: dict[str, Any] | None) -> None:
+def _init_worker(name: str, config: dict[str, Any] | None, parent: int) -> None:
     global _worker
+    die_with_parent(parent)
     _worker = get_extractor(name, config)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies, even by ``kill -9`` (which
+    gives the pool no chance to stop its workers; they would linger with work in memory).
+
+    Linux: the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``). Elsewhere,
+    and for the race where the parent died before the call, a daemon thread polls."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _extract_in_worker(parsed: ParsedTranscript) -> ExtractionResult:
@@ -55,6 +87,7 @@ def run_on_project(project: Project, extractor_name: str = "builtin", jobs: int 
     A transcript whose extraction fails is logged and skipped (the run ends ``partial``);
     ``ExtractorError`` when the extractor cannot be created.
     """
+    project.require_writable()
     extractor = get_extractor(extractor_name, config)
     todo = [(tid, name) for tid, name in runs.transcript_ids(project)
             if transcript_ids is None or tid in set(transcript_ids)]
@@ -104,7 +137,7 @@ def _run_pool(project: Project, name: str, config: dict[str, Any] | None, run_id
     pending: dict[Future, tuple[int, str]] = {}
     queue = list(reversed(todo))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(name, config)) as pool:
+                             initargs=(name, config, os.getpid())) as pool:
         try:
             while queue or pending:
                 # Keep a few transcripts in flight per worker: bounded memory, and a cancel

@@ -12,7 +12,7 @@ from types import ModuleType
 
 from reviewer.core.errors import InputError
 from reviewer.core.ingest import plain
-from reviewer.core.ingest.text import decode_source, read_source
+from reviewer.core.ingest.text import decode_source, normalize_newlines, read_source
 from reviewer.core.model import ParsedTranscript
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ def parse_text(text: str, name: str = "input") -> ParsedTranscript:
     back to the plain layout with a warning."""
     if not text.strip():
         raise InputError(f"{name}: the file is empty")
+    text = normalize_newlines(text)  # offsets are into this text, whatever the caller passed
     family = _choose(text)
     try:
         parsed = family.parse(text)
@@ -56,11 +57,12 @@ def parse_text(text: str, name: str = "input") -> ParsedTranscript:
     return parsed
 
 
-def parse_file(path: str | Path) -> ParsedTranscript:
-    """Read and parse one transcript file (``InputError`` for unreadable input)."""
-    return parse_text(read_source(path), str(path))
+def parse_file(path: str | Path, encoding: str | None = None) -> ParsedTranscript:
+    """Read and parse one transcript file (``InputError`` for unreadable input);
+    ``encoding`` for files that are neither UTF-8 nor marked UTF-16/32."""
+    return parse_text(read_source(path, encoding), str(path))
 
 
-def parse_bytes(raw: bytes, name: str = "input") -> ParsedTranscript:
-    """Decode and parse raw bytes (``InputError`` for empty, binary or non-UTF-8 input)."""
-    return parse_text(decode_source(raw, name), name)
+def parse_bytes(raw: bytes, name: str = "input", encoding: str | None = None) -> ParsedTranscript:
+    """Decode and parse raw bytes (``InputError`` for empty, binary or undecodable input)."""
+    return parse_text(decode_source(raw, name, encoding), name)

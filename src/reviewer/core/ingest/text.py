@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,39 +33,92 @@ class Line:
         return not self.text.strip()
 
 
-def read_source(path: str | Path) -> str:
-    """Read a transcript file as the offsets contract says (UTF-8, BOM dropped).
+def read_source(path: str | Path, encoding: str | None = None) -> str:
+    """Read a transcript file as the offsets contract says: UTF-8 (BOM dropped, or UTF-16/32
+    with a BOM, or ``encoding`` when given), every line end turned into ``\\n``.
 
-    Raises ``InputError`` with a clear message for a missing, empty, binary or non-UTF-8 file.
+    Raises ``InputError`` with a clear message for a missing, empty, binary or undecodable file.
     """
     p = Path(path)
     try:
         raw = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{p}: cannot read the file ({exc.strerror or exc})") from exc
-    return decode_source(raw, str(p))
+    return decode_source(raw, str(p), encoding)
 
 
-def decode_source(raw: bytes, name: str = "input") -> str:
+# Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``, as ``Path.read_text`` does: offsets and the
+    content hash are of this text, so a CRLF and an LF copy are one transcript."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_source(raw: bytes, name: str = "input", encoding: str | None = None) -> str:
     """Decode raw bytes of a transcript, refusing what is not a text transcript."""
     if not raw.strip():
         raise InputError(f"{name}: the file is empty")
-    head = raw[:4096]
-    if b"\x00" in head:
-        raise InputError(f"{name}: this is a binary file, not a text transcript")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: the file is not UTF-8 text (byte {exc.start} cannot be decoded); "
-            "save it as UTF-8 and import it again"
-        ) from exc
+    text = _decode(raw, name, encoding)
     sample = text[:4096]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > _BINARY_SHARE:
         raise InputError(f"{name}: this is a binary file, not a text transcript")
     if not text.strip():
         raise InputError(f"{name}: the file holds only whitespace")
-    return text
+    return normalize_newlines(text)
+
+
+def _decode(raw: bytes, name: str, encoding: str | None) -> str:
+    if encoding:
+        try:
+            return raw.decode(encoding).removeprefix("\ufeff")
+        except LookupError as exc:
+            raise InputError(f"{name}: unknown encoding {encoding!r}") from exc
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: the file is not {encoding} text (byte {exc.start} "
+                             "cannot be decoded)") from exc
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec).removeprefix("\ufeff")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: the file starts with a {codec.upper()} mark but "
+                                 f"byte {exc.start} cannot be decoded") from exc
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{name}: this is a binary file, not a text transcript"
+                         + _utf16_hint(raw[:4096]))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        guesses = _guess_encodings(raw)
+        hint = (f"it looks like {' or '.join(guesses)}: import it with --encoding "
+                f"{guesses[0]}, or save it as UTF-8" if guesses
+                else "save it as UTF-8 and import it again")
+        raise InputError(f"{name}: the file is not UTF-8 text (byte {exc.start} cannot be "
+                         f"decoded); {hint}") from exc
+
+
+def _utf16_hint(head: bytes) -> str:
+    """UTF-16 without a mark has a zero in every other byte of Latin text: say so."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if half and odd > 0.3 * half and even < 0.05 * half:
+        return " (or UTF-16 without a byte-order mark: try --encoding utf-16-le)"
+    if half and even > 0.3 * half and odd < 0.05 * half:
+        return " (or UTF-16 without a byte-order mark: try --encoding utf-16-be)"
+    return ""
+
+
+def _guess_encodings(raw: bytes, most: int = 3) -> list[str]:
+    """The likely encodings of non-UTF-8 text, best first (charset-normalizer), for the
+    message only: close single-byte code pages often tie, so several are named."""
+    from charset_normalizer import from_bytes
+
+    return [m.encoding for m in from_bytes(raw[:65536])][:most]
 
 
 def iter_lines(text: str) -> list[Line]:

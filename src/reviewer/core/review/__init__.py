@@ -27,6 +27,7 @@ from reviewer.core.review.speakers import (
     AddParticipant,
     ChooseSpeaker,
     MergeParticipants,
+    NoSpeaker,
     RelabelAll,
     RenameParticipant,
     SetRole,
@@ -37,8 +38,8 @@ from reviewer.core.review.values import InvalidDecision, ParsedValue, parse_valu
 __all__ = [
     "KINDS", "STATUSES", "Accept", "AcceptSuggestion", "AcceptTurn", "Add", "AddParticipant",
     "Annotation", "ChooseSpeaker", "Command", "Context", "Decision", "Edit", "InvalidDecision",
-    "MarkReviewed",
-    "MergeParticipants", "ParsedValue", "Reject", "RelabelAll", "RenameParticipant", "Resize",
+    "MarkReviewed", "MergeParticipants", "NoSpeaker", "ParsedValue", "Reject", "RelabelAll",
+    "RenameParticipant", "Resize",
     "ReviewSession", "RosterEntry", "SetRole", "SetSpeaker", "Suggestion", "TurnState",
     "parse_value", "preannotate", "preannotate_all",
 ]

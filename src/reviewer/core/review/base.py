@@ -46,6 +46,11 @@ class Context:
         return store.prediction(self.db, pid) if pid is not None else None
 
     @cached_property
+    def merge_versions(self) -> list[dict]:
+        """The mention conflicts a merge left here (span and each source's versions)."""
+        return store.conflict_versions(self.db, self.transcript_id)
+
+    @cached_property
     def turn_rows(self) -> list[dict]:
         return store.turns(self.db, self.transcript_id)
 

@@ -15,13 +15,41 @@ _COMPARED = (*MENTION_FIELDS, "start", "end")
 
 
 def status_for(ctx: Context, row: dict) -> str:
-    """The decided status a mention earns once the reviewer stands behind it: ``added`` when
-    the reviewer created it, ``accepted`` when it still equals the prediction, else
-    ``corrected``."""
+    """The decided status a mention earns once the reviewer stands behind it: ``accepted``
+    when it still equals the prediction, else ``corrected``; ``added`` when the reviewer
+    created it. A version a merge put up for adjudication keeps its source reviewer's own
+    decision when kept as it was, and is ``corrected`` when the judge changed it."""
     pred = ctx.prediction(row.get("prediction_id"))
-    if pred is None:
-        return "added"
-    return "accepted" if all(row.get(k) == pred.get(k) for k in _COMPARED) else "corrected"
+    if pred is not None:
+        return "accepted" if all(row.get(k) == pred.get(k) for k in _COMPARED) else "corrected"
+    if row.get("status") != "added":
+        merged = _merged_status(ctx, row)
+        if merged is not None:
+            return merged
+    return "added"
+
+
+def _number(v: Any) -> Any:
+    # As merge writes numbers (129100000, not 129100000.0).
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def _merged_status(ctx: Context, row: dict) -> str | None:
+    """The status of the source version ``row`` equals, in a merge conflict's span;
+    ``corrected`` when it is inside one but equals no version; ``None`` outside them."""
+    key = tuple(_number(row.get(k)) for k in _COMPARED)
+    inside = False
+    for c in ctx.merge_versions:
+        if not (row["start"] < c["end"] and c["start"] < row["end"]):
+            continue
+        inside = True
+        for ms in c["versions"].values():
+            for m in ms:
+                if tuple(_number(m.get(k)) for k in _COMPARED) == key:
+                    # Older merges did not record the status: the judge accepted it as it was.
+                    status = m.get("status")
+                    return status if status in ("accepted", "corrected", "added") else "accepted"
+    return "corrected" if inside else None
 
 
 def _decide(ctx: Context, row: dict, new: dict[str, Any]) -> Change | None:

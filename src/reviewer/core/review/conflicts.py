@@ -169,7 +169,7 @@ def _speaker(r: dict, text: str, turns: dict[int, TurnState]) -> Conflict:
     if t is None:
         now = "the turn is missing"
     elif resolved:
-        now = f"{t.current_speaker} ({t.speaker_status})"
+        now = f"{t.current_speaker or '(no speaker)'} ({t.speaker_status})"
     else:
         now = f"not set (parsed: {t.speaker or t.label or '?'})"
     label = f"{t.label}: " if t is not None and t.label else ""

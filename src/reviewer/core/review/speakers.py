@@ -132,6 +132,25 @@ class AcceptSuggestion(Command):
         return f"turn {self.turn}: accept suggested speaker {s['suggested'] if s else '?'}"
 
 
+@dataclass
+class NoSpeaker(Command):
+    """Settle that a turn has no speaker on the roster (what a reviewer who left the turn
+    unattributed said): the turn is marked decided with no speaker."""
+
+    turn: int
+    action = "set_speaker"
+
+    def changes(self, ctx: Context) -> list[Change]:
+        t = ctx.turn(self.turn)
+        status = "confirmed" if t.speaker is None else "corrected"
+        ch = update("turns", _rows_by_id(ctx)[t.id],
+                    {"gold_speaker": None, "gold_role": None, "speaker_status": status})
+        return [ch] if ch else []
+
+    def summary(self, ctx: Context) -> str:
+        return f"turn {self.turn}: no speaker"
+
+
 # -- the roster -------------------------------------------------------------------------------
 
 def _check_name(name: str) -> str:

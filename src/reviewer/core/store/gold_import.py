@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime
 from typing import Any
 
 from reviewer.core.model import ParsedTranscript, Turn
@@ -107,3 +108,24 @@ def merge_conflicts(project: Project, transcript_id: int | None = None) -> list[
     for r in rows:
         r["versions"] = json.loads(r["versions"])
     return rows
+
+
+def project_metrics(project: Project) -> dict[str, str]:
+    """The project's own metric ids (beyond the taxonomy) with their labels."""
+    return {r[0]: r[1] for r in project.db.execute(
+        "SELECT id, label FROM project_metrics ORDER BY id")}
+
+
+def add_project_metrics(project: Project, ids: list[str], source: str) -> list[str]:
+    """Add metric ids to the project (one transaction); returns those that were new."""
+    have = project_metrics(project)
+    new = [i for i in dict.fromkeys(ids) if i not in have]
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    try:
+        with project.db.conn:
+            project.db.conn.executemany(
+                "INSERT INTO project_metrics (id, label, source, added_at) VALUES (?,?,?,?)",
+                [(i, i.replace("_", " "), source, at) for i in new])
+    except sqlite3.Error as exc:
+        raise _translate(exc, project.path) from exc
+    return new

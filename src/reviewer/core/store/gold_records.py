@@ -61,8 +61,11 @@ class TurnRecord:
 
     @property
     def gold(self) -> str | None:
-        """The speaker a reviewer confirmed or corrected (the parsed one when untouched)."""
-        return self.gold_speaker if self.gold_speaker is not None else self.speaker
+        """The speaker a reviewer confirmed or corrected (the parsed one when untouched);
+        a decided turn with no speaker has none."""
+        if self.gold_speaker is not None or self.speaker_status:
+            return self.gold_speaker
+        return self.speaker
 
     @property
     def raw(self) -> str | None:

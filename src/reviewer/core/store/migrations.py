@@ -154,6 +154,18 @@ def m004_decision_events(db: sqlite_utils.Database) -> None:
         " VALUES (?,?,?,?,?,?)", events)
 
 
+def m005_owners_and_metrics(db: sqlite_utils.Database) -> None:
+    """Which process runs a run (``host:pid:start``): a ``running`` run whose process is
+    gone was interrupted (kill -9, power loss) and is marked so on the next open. And the
+    project's own metric ids (labels brought in by another tool's gold, not in the taxonomy).
+    And the open sessions (see store/sessions.py)."""
+    db["runs"].add_column("owner", str)
+    db["project_metrics"].create({"id": str, "label": str, "source": str, "added_at": str},
+                                 pk="id")
+    # Read-write opens not yet closed: a row whose process died means a crash since.
+    db["sessions"].create({"id": str, "opened_at": str}, pk="id")
+
+
 def m007_scale_indexes(db: sqlite_utils.Database) -> None:
     """Indexes that keep a 10,000-transcript project instant. A transcript row holds its
     whole text before its status, so listing transcripts read every text: the listing
@@ -174,6 +186,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("002_runs_and_review", m002_runs_and_review),
     ("003_merge_conflicts", m003_merge_conflicts),
     ("004_decision_events", m004_decision_events),
+    ("005_owners_and_metrics", m005_owners_and_metrics),
     ("007_scale_indexes", m007_scale_indexes),
 ]
 

@@ -116,6 +116,15 @@ def prediction(db: sqlite_utils.Database, pid: int) -> Row | None:
     return rows[0] if rows else None
 
 
+def conflict_versions(db: sqlite_utils.Database, tid: int) -> list[Row]:
+    """The mention conflicts a merge left in a transcript: span and each source's version."""
+    rows = _rows(db, 'SELECT start, "end", versions FROM merge_conflicts WHERE transcript_id'
+                     " = ? AND kind = 'mention' ORDER BY id", (tid,))
+    for r in rows:
+        r["versions"] = json.loads(r["versions"])
+    return rows
+
+
 def turns(db: sqlite_utils.Database, tid: int) -> list[Row]:
     cols = ", ".join(_q(c) for c in TURN_COLUMNS)
     return _rows(db, f"SELECT {cols} FROM turns WHERE transcript_id = ? ORDER BY idx", (tid,))
@@ -226,16 +235,26 @@ def redo_candidate(db: sqlite_utils.Database, tid: int) -> Row | None:
 # -- writes ---------------------------------------------------------------------------------
 
 def insert_annotations(db: sqlite_utils.Database, rows: list[Row]) -> int:
-    """Insert pre-annotations in one transaction (not a decision: the starting point)."""
+    """Insert pre-annotations in one transaction (not a decision: the starting point).
+
+    A row copied from a prediction that the transcript already holds is skipped, so two
+    processes pre-annotating the same transcript at once never duplicate it. Returns how
+    many rows were inserted."""
     cols = [c for c in ANNOTATION_COLUMNS if c != "id"]
     sql = (f"INSERT INTO annotations ({', '.join(_q(c) for c in cols)})"
-           f" VALUES ({', '.join('?' * len(cols))})")
+           f" SELECT {', '.join('?' * len(cols))} WHERE ? IS NULL OR NOT EXISTS"
+           " (SELECT 1 FROM annotations WHERE transcript_id = ? AND prediction_id = ?)")
+    inserted = 0
     try:
         with db.conn:
-            db.conn.executemany(sql, [tuple(r.get(c) for c in cols) for r in rows])
+            _begin(db)
+            for r in rows:
+                args = (*(r.get(c) for c in cols), r.get("prediction_id"),
+                        r.get("transcript_id"), r.get("prediction_id"))
+                inserted += db.conn.execute(sql, args).rowcount
     except sqlite3.Error as exc:
         raise _translate(exc, _path(db)) from exc
-    return len(rows)
+    return inserted
 
 
 def record_decision(db: sqlite_utils.Database, tid: int, at: str, reviewer: str, action: str,

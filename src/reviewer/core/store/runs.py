@@ -3,7 +3,9 @@ suggestions and translation checks (tables of migration 002).
 
 A run row records the extractor's name, version, its config (JSON) and ``config_hash``
 (SHA-256 of the config as sorted JSON), start and finish times and a status: ``running``,
-``completed``, ``partial`` (some transcripts failed), ``cancelled`` or ``failed``. The results
+``completed``, ``partial`` (some transcripts failed), ``cancelled``, ``failed`` or
+``interrupted`` (its process died: kill -9, power loss; settled when the project is next
+opened, from the ``owner`` column). The results
 of one transcript are written in one transaction, so a crash or a cancel leaves every
 transcript either fully recorded or absent.
 """
@@ -20,9 +22,11 @@ from typing import Any
 
 from reviewer.core.errors import DatabaseLockedError, StoreError
 from reviewer.core.extract.result import ExtractionResult, Mention, check_json, suggestion_json
+from reviewer.core.store.opening import NewerProjectError, ReadOnlyProjectError
+from reviewer.core.store.process import process_token, token_alive
 from reviewer.core.store.project import Project, _translate
 
-STATUSES = ("running", "completed", "partial", "cancelled", "failed")
+STATUSES = ("running", "completed", "partial", "cancelled", "failed", "interrupted")
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,12 @@ def _now() -> str:
 
 
 def _failed(project: Project, what: str, exc: sqlite3.Error) -> StoreError:
-    """The error to raise: the project's own message when it is locked, else ``what``."""
+    """The error to raise: the project's own message when it is locked, read-only or newer
+    (those say what to do), else ``what``."""
     err = _translate(exc, project.path)
-    return err if isinstance(err, DatabaseLockedError) else StoreError(f"{what}: {exc}")
+    if isinstance(err, DatabaseLockedError | ReadOnlyProjectError | NewerProjectError):
+        return err
+    return StoreError(f"{what}: {exc}")
 
 
 def start_run(project: Project, name: str, version: str, config: Mapping[str, Any]) -> int:
@@ -59,11 +66,11 @@ def start_run(project: Project, name: str, version: str, config: Mapping[str, An
     try:
         with project.db.conn:
             cur = project.db.conn.execute(
-                "INSERT INTO runs (extractor, version, config_hash, config, started_at, status)"
-                " VALUES (?,?,?,?,?,?)",
+                "INSERT INTO runs (extractor, version, config_hash, config, started_at, status,"
+                " owner) VALUES (?,?,?,?,?,?,?)",
                 (name, version, config_hash(config),
                  json.dumps(config, sort_keys=True, ensure_ascii=False, default=str), _now(),
-                 "running"))
+                 "running", process_token()))
     except sqlite3.Error as exc:
         raise _failed(project, "cannot record the run", exc) from exc
     return int(cur.lastrowid)
@@ -120,6 +127,22 @@ def _check_row(run_id: int, transcript_id: int, check: Any) -> tuple:
     tr = c["translation"] or [None, None]
     return (run_id, transcript_id, src[0], src[1], tr[0], tr[1], c["source_value"],
             c["translation_value"], int(c["consistent"]))
+
+
+def settle_interrupted(project: Project) -> list[int]:
+    """Mark ``running`` runs whose owning process is gone as ``interrupted``; their ids."""
+    rows = project.db.execute(
+        "SELECT id, owner FROM runs WHERE status = 'running'").fetchall()
+    dead = [rid for rid, owner in rows if not token_alive(owner)]
+    if dead:
+        try:
+            with project.db.conn:
+                project.db.conn.executemany(
+                    "UPDATE runs SET status = 'interrupted' WHERE id = ? AND status = 'running'",
+                    [(rid,) for rid in dead])
+        except sqlite3.Error as exc:
+            raise _failed(project, "cannot mark interrupted runs", exc) from exc
+    return dead
 
 
 def record_run(project: Project, extractor: Any,
