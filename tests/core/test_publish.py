@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections import Counter
@@ -81,9 +82,10 @@ def served(db, *extra: str):
     """``reviewer publish`` in a subprocess on a free port; yields the base URL."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    log = tempfile.TemporaryFile()  # noqa: SIM115  (a file, not a pipe: it logs each request)
     proc = subprocess.Popen([sys.executable, "-c", "from reviewer.cli import main; main()",
                              "publish", "--db", str(db), "--port", str(port), *extra],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -92,7 +94,9 @@ def served(db, *extra: str):
                 _get(base + "/-/versions.json")
                 break
             except OSError:
-                assert proc.poll() is None, proc.stderr.read().decode()
+                if proc.poll() is not None:
+                    log.seek(0)
+                    pytest.fail(f"reviewer publish exited: {log.read().decode()[-2000:]}")
                 assert time.monotonic() < deadline, "the server did not start in 90 s"
                 time.sleep(0.3)
         yield base, port
@@ -103,6 +107,7 @@ def served(db, *extra: str):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=15)
+        log.close()
 
 
 def _listening_addresses(port: int) -> set[str]:
