@@ -12,7 +12,7 @@ import click
 
 
 @click.command("extract-corpus")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The folder to write predictions-NNNNN.jsonl shards into (new or empty).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
