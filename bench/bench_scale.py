@@ -146,7 +146,19 @@ def measure(n: int, work: Path, src: Path,
         steps[f"export {fmt}"] = best_step(
             cli("export", "--db", db, "--format", fmt, "--out", str(work / f"x{n}.{fmt}")),
             src, repeat)
-    return steps, json.loads(report.read_text())["systems"]
+    return steps, scores(json.loads(report.read_text()))
+
+
+def scores(report: dict) -> list[dict]:
+    """What must not change with the project's size: every system's figures, and its
+    problems without the row ids (the folder import numbers transcripts in name order, so
+    the same transcript has another id in a bigger project)."""
+    out = []
+    for system in report["systems"]:
+        problems = sorted(json.dumps({k: v for k, v in p.items() if k != "transcript_id"},
+                                      sort_keys=True) for p in system["problems"])
+        out.append({**system, "problems": problems})
+    return out
 
 
 def main() -> int:
