@@ -2,8 +2,9 @@
 
 The transcripts are variants of our own demo transcripts (``reviewer.core.corpus.variants``);
 making them is not timed. Each step runs as its own process, as a user runs it, and is
-measured for wall time and peak memory (the child's max RSS from ``os.wait4``); steps that
-change nothing run ``--repeat`` times and the fastest run is kept:
+measured for wall time and peak memory (the child's max RSS from ``os.wait4``). Steps that
+change nothing run ``--repeat`` rounds, round-robin over the sizes, and the fastest run of
+each is kept:
 
   start-up   ``reviewer --version``
   import     ``reviewer import FOLDER --db P``
@@ -40,20 +41,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 GOLD = 100
-
-
-def best_step(args: list[str], src: Path, repeat: int, out: Path | None = None
-              ) -> tuple[float, float]:
-    """The fastest of ``repeat`` runs of a step that changes nothing (the least disturbed
-    by other work on a shared machine), with its peak memory."""
-    runs = []
-    for _ in range(repeat):
-        if out is None:
-            runs.append(run_step(args, src))
-        else:
-            with out.open("w") as f:
-                runs.append(run_step(args, src, stdout=f))
-    return min(runs)
 
 
 def run_step(args: list[str], src: Path, stdout=subprocess.DEVNULL) -> tuple[float, float]:
@@ -121,32 +108,53 @@ def open_one(db: str) -> None:
     project.close()
 
 
-def measure(n: int, work: Path, src: Path,
-            repeat: int) -> tuple[dict[str, tuple[float, float]], dict]:
-    """Build a project of ``n`` transcripts and time every step on it."""
-    sys.path.insert(0, str(ROOT / "src"))  # the variant generator is ours, whatever --src says
-    from reviewer.core.corpus.variants import write_variants
-
+def build(n: int, work: Path, src: Path) -> dict[str, tuple[float, float]]:
+    """Make ``n`` variants (untimed), import and extract them (timed), make the gold."""
     folder = work / f"t{n}"
-    write_variants(n, folder)
+    run_step(helper("--generate", str(n), str(folder)), ROOT / "src")
     db = str(work / f"p{n}.db")
-    steps: dict[str, tuple[float, float]] = {}
-    steps["start-up"] = best_step(cli("--version"), src, repeat)
-    steps["import"] = run_step(cli("import", str(folder), "--db", db), src)
-    steps["extract"] = run_step(cli("extract", "--db", db, "--jobs", "0"), src)
+    steps = {"import": run_step(cli("import", str(folder), "--db", db), src),
+             "extract": run_step(cli("extract", "--db", db, "--jobs", "0"), src)}
     run_step(helper("--make-gold", db), src)
     # The first open after the build may migrate the file: not part of what is measured.
     run_step(cli("list", "--db", db, "--search", "no such name"), src)
-    steps["list"] = best_step(cli("list", "--db", db), src, repeat)
-    steps["filter"] = best_step(cli("list", "--db", db, "--search", "_v000042"), src, repeat)
-    steps["open one"] = best_step(helper("--open-one", db), src, repeat)
-    report = work / f"eval{n}.json"
-    steps["evaluate"] = best_step(cli("evaluate", "--db", db, "--json"), src, repeat, report)
+    return steps
+
+
+def read_steps(n: int, work: Path) -> dict[str, tuple[list[str], Path | None]]:
+    """The steps that change nothing, as ``(arguments, where stdout goes)``."""
+    db = str(work / f"p{n}.db")
+    steps: dict[str, tuple[list[str], Path | None]] = {
+        "start-up": (cli("--version"), None),
+        "list": (cli("list", "--db", db), None),
+        "filter": (cli("list", "--db", db, "--search", "_v000042"), None),
+        "open one": (helper("--open-one", db), None),
+        "evaluate": (cli("evaluate", "--db", db, "--json"), work / f"eval{n}.json"),
+    }
     for fmt in ("jsonl", "conll"):
-        steps[f"export {fmt}"] = best_step(
-            cli("export", "--db", db, "--format", fmt, "--out", str(work / f"x{n}.{fmt}")),
-            src, repeat)
-    return steps, scores(json.loads(report.read_text()))
+        steps[f"export {fmt}"] = (cli("export", "--db", db, "--format", fmt, "--out",
+                                      str(work / f"x{n}.{fmt}")), None)
+    return steps
+
+
+def measure(sizes: list[int], work: Path, src: Path, repeat: int) -> dict[int, dict]:
+    """Build every size, then time the steps that change nothing round-robin over the sizes
+    (``repeat`` rounds, the fastest kept): a burst of load on a shared machine then hits
+    every size alike instead of one."""
+    results: dict[int, dict[str, tuple[float, float]]] = {}
+    for n in sizes:
+        results[n] = build(n, work, src)
+        print(f"  built {n} transcripts", file=sys.stderr, flush=True)
+    for _ in range(repeat):
+        for n in sizes:
+            for step, (args, out) in read_steps(n, work).items():
+                if out is None:
+                    got = run_step(args, src)
+                else:
+                    with out.open("w") as f:
+                        got = run_step(args, src, stdout=f)
+                results[n][step] = min(results[n].get(step, got), got)
+    return results
 
 
 def scores(report: dict) -> list[dict]:
@@ -172,7 +180,15 @@ def main() -> int:
                     help="runs of each step that changes nothing (the fastest is kept)")
     ap.add_argument("--make-gold", help=argparse.SUPPRESS)
     ap.add_argument("--open-one", help=argparse.SUPPRESS)
+    ap.add_argument("--generate", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.generate:  # in its own process: the bench stays small, and so do the peak
+        # memories its children report (Linux carries a parent's peak across fork + exec)
+        sys.path.insert(0, str(ROOT / "src"))
+        from reviewer.core.corpus.variants import write_variants
+
+        write_variants(int(args.generate[0]), args.generate[1])
+        return 0
     if args.make_gold:
         make_gold(args.make_gold)
         return 0
@@ -183,12 +199,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench_scale_") as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        results = {}
-        for n in sizes:
-            results[n] = measure(n, work, args.src.resolve(), args.repeat)
-            print(f"  measured {n} transcripts", file=sys.stderr, flush=True)
+        results = measure(sizes, work, args.src.resolve(), args.repeat)
+        reports = {n: scores(json.loads((work / f"eval{n}.json").read_text())) for n in sizes}
     print_table(sizes, results)
-    same = all(results[n][1] == results[sizes[0]][1] for n in sizes)
+    same = all(reports[n] == reports[sizes[0]] for n in sizes)
     print(f"\nevaluate reports at every size score the same: {'yes' if same else 'NO'}")
     return 0 if same else 1
 
@@ -199,10 +213,10 @@ def print_table(sizes: list[int], results: dict) -> None:
     head = " | ".join(f"{n:,}: s / MiB" for n in sizes)
     print(f"| step | {head} | growth {base:,} -> {sizes[-1]:,} (time) |")
     print("|---|" + "---|" * len(sizes) + "---|")
-    for step in results[base][0]:
-        cells = " | ".join(f"{results[n][0][step][0]:.2f} / {results[n][0][step][1]:.0f}"
+    for step in results[base]:
+        cells = " | ".join(f"{results[n][step][0]:.2f} / {results[n][step][1]:.0f}"
                            for n in sizes)
-        growth = results[sizes[-1]][0][step][0] / max(results[base][0][step][0], 1e-9)
+        growth = results[sizes[-1]][step][0] / max(results[base][step][0], 1e-9)
         print(f"| {step} | {cells} | {growth:.2f}x |")
 
 
