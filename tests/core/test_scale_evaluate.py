@@ -142,11 +142,12 @@ def test_importtime_of_version_lists_no_heavy_library() -> None:
     assert not [m for m in imported if m.split(".")[0] in {"numpy", "spacy", "sqlite_utils"}]
 
 
-def test_list_imports_neither_pandas_nor_spacy(project) -> None:
+def test_list_and_review_import_neither_pandas_nor_spacy(project) -> None:
     p, _full, _half, _n = project
     code = ("import sys\nsys.argv = ['reviewer', 'list', '--db', sys.argv[1]]\n"
             "from reviewer.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "import reviewer.core.review  # what the app loads to open a transcript\n"
             "print('HEAVY', sorted(m for m in sys.modules\n"
             "                      if m.split('.')[0] in {'pandas', 'spacy', 'pyarrow'}))\n")
     out = subprocess.run([sys.executable, "-c", code, str(p.path)], capture_output=True,

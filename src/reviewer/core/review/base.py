@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from reviewer.core.review.records import RosterEntry, TurnState
 from reviewer.core.review.values import InvalidDecision
 from reviewer.core.store import review as store
+
+if TYPE_CHECKING:  # loaded by reviewer.core.store, which keeps pandas out of it
+    import sqlite_utils
 
 Change = dict[str, Any]
 
