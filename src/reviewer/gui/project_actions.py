@@ -31,9 +31,10 @@ class ProjectActions:
             self.settings.add_recent(project.path)
             self._take_lock(project.path)
             if project.read_only:
+                why = project.read_only_reason.removesuffix(" — it is open read-only")
                 self.notice_bar.show_text(
-                    f"This project is <b>read-only</b> ({html.escape(project.read_only_reason)})"
-                    ": you can read and export it, but decisions cannot be saved.")
+                    f"<b>Read-only</b>: {html.escape(why)}. You can read, evaluate and export "
+                    "this project, but decisions cannot be saved.")
         self.reload_list()
         last = self.settings.last_transcript(project.path) if project.path else None
         rows = self.transcripts.model.rows
