@@ -165,15 +165,15 @@ class ProjectActions:
         return job
 
     def _extracted(self, result, quiet: bool = False) -> None:
-        run_id, created = result
+        run_id, report = result
         self.reload_list()
         s = self.controller.session
         if s is not None:
             tid = s.transcript_id
             self.controller.open_transcript(None)
             self.controller.open_transcript(tid)
-        text = (f"Run {run_id} finished; {created} mention(s) pre-annotated in transcripts "
-                "that had no review yet (reviews in progress are never overwritten).")
+        text = (f"Run {run_id} finished; {report.summary()}." if report is not None
+                else f"Run {run_id} cancelled; nothing was pre-annotated.")
         if quiet:
             self.statusBar().showMessage(text, 10000)
         else:

@@ -11,7 +11,12 @@ from reviewer.core.review.commands import (
     Reject,
     Resize,
 )
-from reviewer.core.review.preannotate import preannotate, preannotate_all
+from reviewer.core.review.preannotate import (
+    PreannotateReport,
+    preannotate,
+    preannotate_all,
+    preannotate_run,
+)
 from reviewer.core.review.records import (
     KINDS,
     STATUSES,
@@ -40,5 +45,5 @@ __all__ = [
     "MarkReviewed",
     "MergeParticipants", "ParsedValue", "Reject", "RelabelAll", "RenameParticipant", "Resize",
     "ReviewSession", "RosterEntry", "SetRole", "SetSpeaker", "Suggestion", "TurnState",
-    "parse_value", "preannotate", "preannotate_all",
+    "PreannotateReport", "parse_value", "preannotate", "preannotate_all", "preannotate_run",
 ]
