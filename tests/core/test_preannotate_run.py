@@ -62,7 +62,7 @@ def test_extract_db_preannotates_and_export_all_has_the_pending(tmp_path, runner
 
 def test_no_preannotate_then_preannotate_command(tmp_path, runner) -> None:
     db = tmp_path / "p.db"
-    project, tid = demo_project(db)
+    project, _tid = demo_project(db)
     project.close()
     out = runner.invoke(cli, ["extract", "--db", str(db), "--no-preannotate"])
     assert out.exit_code == 0 and "pre-annotated" not in out.output
