@@ -27,7 +27,7 @@ from reviewer.gui.actions import MENUS, SPECS, TOOLBAR, build_actions
 from reviewer.gui.conflict_actions import ConflictActions
 from reviewer.gui.controller import ReviewController
 from reviewer.gui.empty_state import EmptyStateActions
-from reviewer.gui.geometry import default_size, dock_widths
+from reviewer.gui.geometry import LAYOUT_VERSION, default_size, dock_sizes
 from reviewer.gui.help_overlay import HelpOverlay
 from reviewer.gui.mentions_model import MentionsModel
 from reviewer.gui.mentions_panel import MentionsPanel
@@ -163,14 +163,21 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
         self.mentions_model = MentionsModel(self.controller, self)
         self.mentions = MentionsPanel(self.mentions_model)
         self.speakers = SpeakersPanel(self.controller)
+        # The text gets most of the width: the list on the left and the speakers on the
+        # right run the full height; the mentions table sits under the text, as wide as it,
+        # so all its columns show and the speakers never hide it.
+        for corner, area in ((Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+                             (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+                             (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+                             (Qt.Corner.BottomRightCorner,
+                              Qt.DockWidgetArea.RightDockWidgetArea)):
+            self.setCorner(corner, area)
         self.list_dock = self._dock("Transcripts", "transcriptsDock", self.transcripts,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.mentions_dock = self._dock("Mentions", "mentionsDock", self.mentions,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.speakers_dock = self._dock("Speakers", "speakersDock", self.speakers,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.mentions_dock, self.speakers_dock)
-        self.mentions_dock.raise_()
         self.help_overlay = HelpOverlay(self)
         self.transcripts.columns.bind(self.settings, "transcripts")
         self.mentions.columns.bind(self.settings, "mentions")
@@ -375,20 +382,22 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
             self.resize(default_size(area))
             if area is not None:
                 self.move(area.center() - self.rect().center())
-        self._default_docks = state is None or not self.restoreState(state)
+        self._default_docks = state is None or not self.restoreState(state, LAYOUT_VERSION)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._default_docks:  # first run: share the width once the window has one
             self._default_docks = False
-            self.resizeDocks([self.list_dock, self.mentions_dock],
-                             list(dock_widths(self.width())), Qt.Orientation.Horizontal)
+            left, right, bottom = dock_sizes(self.width(), self.height())
+            self.resizeDocks([self.list_dock, self.speakers_dock], [left, right],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.mentions_dock], [bottom], Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:
         for job in list(self.jobs):
             job.cancel()
             job.wait(5000)
-        self.settings.save_geometry(self.saveGeometry(), self.saveState())
+        self.settings.save_geometry(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.timer.stop()
         self.close_project()
         super().closeEvent(event)
