@@ -205,6 +205,9 @@ def test_evaluate_from_the_app_lists_errors_that_open_their_place(window, qtbot)
     pytest.importorskip("reviewer.core.evaluate.report")
     qtbot.keyClick(window.view, Qt.Key.Key_A)  # some gold: one accepted mention, reviewed
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pending_box.isVisible())
+    qtbot.keyClick(window.pending_box, Qt.Key.Key_L)  # the button's mnemonic
+    qtbot.waitUntil(lambda: window.controller.info().get("status") == "reviewed")
     window.evaluate()
     view = window.evaluation
     assert window.evaluation_dock.isVisible()

@@ -4,6 +4,7 @@ pre-annotation from extractor runs. No Qt here: the GUI calls these."""
 from reviewer.core.review.base import Command, Context
 from reviewer.core.review.commands import (
     Accept,
+    AcceptPending,
     AcceptTurn,
     Add,
     Edit,
@@ -11,6 +12,7 @@ from reviewer.core.review.commands import (
     Reject,
     Resize,
 )
+from reviewer.core.review.guess import guess_fields
 from reviewer.core.review.preannotate import (
     PreannotateReport,
     preannotate,
@@ -43,6 +45,7 @@ __all__ = [
     "KINDS",
     "STATUSES",
     "Accept",
+    "AcceptPending",
     "AcceptSuggestion",
     "AcceptTurn",
     "Add",
@@ -68,7 +71,7 @@ __all__ = [
     "SetSpeaker",
     "Suggestion",
     "TurnState",
-    "parse_value",
+    "guess_fields", "parse_value",
     "preannotate",
     "preannotate_all",
     "preannotate_run",
