@@ -53,11 +53,15 @@ SPECS: tuple[Spec, ...] = (
     Spec("accept_turn", "Review", "Accept every pending mention of the &turn", ("T",), "turn"),
     Spec("merge_conflicts", "Review", "Merge &conflicts\u2026", ("Ctrl+Shift+M",)),
     Spec("next_conflict", "Review", "Next unresolved merge conflict", ("Ctrl+Shift+N",)),
-    Spec("accept_suggestion", "Speakers", "Accept the &suggested speaker of the turn", ("S",),
+    Spec("accept_suggestion", "Speakers", "Accept the &suggested speaker and go to the next "
+         "flagged turn", ("S",),
          "speaker"),
+    Spec("next_flagged", "Speakers", "Next &flagged turn (a suggestion or an unknown label)",
+         ("F",)),
     Spec("next_turn", "Speakers", "Next turn", ("]",)),
     Spec("prev_turn", "Speakers", "Previous turn", ("[",)),
-    Spec("show_speakers", "Speakers", "Show the speakers and roster panel", ("Ctrl+3",)),
+    Spec("show_speakers", "Speakers", "Choose the speaker (Enter: this turn, Shift+Enter: "
+         "every turn with the label)", ("Ctrl+3",)),
     Spec("mark_reviewed", "Transcript", "&Mark reviewed / reopen",
          ("Ctrl+Return", "Ctrl+Enter"), "reviewed"),
     Spec("next_transcript", "Transcript", "Next transcript", ("Ctrl+PgDown",)),

@@ -34,6 +34,7 @@ from reviewer.gui.mentions_panel import MentionsPanel
 from reviewer.gui.project_actions import ProjectActions
 from reviewer.gui.review_actions import ReviewActions
 from reviewer.gui.settings import AppSettings
+from reviewer.gui.speaker_actions import SpeakerActions
 from reviewer.gui.speakers_panel import SpeakersPanel
 from reviewer.gui.theme import Theme, apply_theme
 from reviewer.gui.transcript_view import TranscriptView
@@ -101,8 +102,8 @@ class NoticeBar(QFrame):
         self.show()
 
 
-class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActions,
-                 QMainWindow):
+class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
+                 EmptyStateActions, QMainWindow):
     """One window on one project."""
 
     def __init__(self, project: Project | None = None, settings: AppSettings | None = None,

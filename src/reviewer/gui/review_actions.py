@@ -192,35 +192,6 @@ class ReviewActions:
             return
         self.controller.do(AcceptTurn(idx))
 
-    # -- speakers ---------------------------------------------------------------------------
-
-    def accept_suggestion(self) -> None:
-        idx = self.current_turn if self.current_turn >= 0 else self._turn_for_action()
-        if idx < 0:
-            self.statusBar().showMessage("Click in a turn first", 4000)
-            return
-        self.speakers.show_turn(idx)
-        self.speakers.accept_suggestion()
-
-    def next_turn(self) -> None:
-        self._step_turn(+1)
-
-    def prev_turn(self) -> None:
-        self._step_turn(-1)
-
-    def _step_turn(self, delta: int) -> None:
-        idxs = [t.idx for t in self.controller.turns]
-        if not idxs:
-            return
-        cur = self.current_turn
-        later = [i for i in idxs if (i > cur if delta > 0 else i < cur)]
-        if later:
-            self.view.go_to_turn(later[0] if delta > 0 else later[-1])
-
-    def show_speakers(self) -> None:
-        self.speakers_dock.show()
-        self.speakers_dock.raise_()
-
     # -- transcript, history ----------------------------------------------------------------
 
     def mark_reviewed(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -157,10 +158,19 @@ class SpeakersPanel(QWidget):
         self.speaker = QComboBox()
         self.speaker.setObjectName("speakerCombo")
         self.set_one = QPushButton("This turn")
-        self.set_one.clicked.connect(lambda: self.set_speaker(self.speaker.currentText()))
+        self.set_one.clicked.connect(lambda: self.set_speaker(self.chosen_name()))
         self.set_all = QPushButton("Every turn with this label")
         self.set_all.setObjectName("relabelAll")
-        self.set_all.clicked.connect(lambda: self.relabel_all(self.speaker.currentText()))
+        self.set_all.clicked.connect(lambda: self.preview_relabel(self.chosen_name()))
+        # Editable: typing completes a roster name (and, as text input, never triggers the
+        # window's one-letter review keys).
+        self.speaker.setEditable(True)
+        self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.speaker.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.speaker.installEventFilter(self)
+        self.speaker.lineEdit().installEventFilter(self)
+        self.speaker.setToolTip("Type to pick a name; Enter: this turn; Shift+Enter: every "
+                                "turn with this label (the turns are shown first)")
         form = QFormLayout(box)
         form.addRow(self.title)
         form.addRow(self.who)
@@ -258,6 +268,53 @@ class SpeakersPanel(QWidget):
         if self.turn_idx < 0 or not name:
             return False
         return self.c.do(SetSpeaker(self.turn_idx, name)) is not None
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj in (self.speaker, self.speaker.lineEdit()) and \
+                event.type() == event.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            name = self.chosen_name()
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.preview_relabel(name)
+            else:
+                self.set_speaker(name)
+            return True
+        return super().eventFilter(obj, event)
+
+    def chosen_name(self) -> str:
+        """The roster name in the speaker box (typed in any case: "marcus oyelaran")."""
+        text = self.speaker.currentText().strip()
+        i = self.speaker.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.speaker.itemText(i) if i >= 0 else text
+
+    def turns_labelled(self, label: str | None) -> list:
+        return [t for t in self.c.turns if t.label == label]
+
+    def preview_relabel(self, name: str) -> QMessageBox | None:
+        """Show the turns "every turn labelled X" will change; Enter applies, Esc cancels."""
+        t = self.c.turn(self.turn_idx)
+        if t is None or not name or t.label is None:
+            return None
+        turns = self.turns_labelled(t.label)
+        text = self.c.session.text if self.c.session is not None else ""
+        lines = [f"turn {u.idx}: {u.current_speaker or '?'} \u2192 {name} \u2014 "
+                 f"\u201c{' '.join(text[u.start:u.end].split())[:70]}\u2026\u201d"
+                 for u in turns[:15]]
+        if len(turns) > 15:
+            lines.append(f"\u2026 and {len(turns) - 15} more")
+        box = QMessageBox(QMessageBox.Icon.Question, "Every turn with this label",
+                          f"Set the speaker of the {len(turns)} turn(s) labelled "
+                          f"\u201c{t.label}\u201d to {name}?",
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("relabelPreview")
+        box.setInformativeText("\n".join(lines))
+        ok = box.addButton(f"Relabel {len(turns)} turn(s)", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(ok)
+        box.buttonClicked.connect(lambda b: b is ok and self.relabel_all(name))
+        box.finished.connect(lambda _r: self.speaker.setFocus())
+        self.preview = box
+        box.open()
+        return box
 
     def relabel_all(self, name: str) -> bool:
         t = self.c.turn(self.turn_idx)

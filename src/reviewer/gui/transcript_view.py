@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.core.model import ParsedTranscript
 from reviewer.core.review.records import Annotation, Suggestion, TurnState
-from reviewer.gui.doc_builder import HEADER, SECTION, Layout, build_layout, header_text
+from reviewer.gui.doc_builder import (
+    HEADER,
+    SECTION,
+    Layout,
+    build_layout,
+    header_text,
+    roster_aliases,
+)
 from reviewer.gui.highlighter import TranscriptHighlighter
 from reviewer.gui.theme import Theme, italic_renders
 
@@ -60,6 +67,7 @@ class TranscriptView(QPlainTextEdit):
                         checks: list[dict] | None = None) -> None:
         """Lay out and show one transcript with all its highlights (one formatting pass)."""
         self.parsed = parsed
+        self._aliases = roster_aliases(parsed)
         self._turns, self._sugs = turns, suggestions
         self._checks = [c for c in (checks or []) if not c.get("consistent")]
         self._current = None
@@ -157,7 +165,7 @@ class TranscriptView(QPlainTextEdit):
             ln = lay.header_line.get(t.idx)
             if ln is None:
                 continue
-            text, spans = header_text(t, suggestions.get(t.idx))
+            text, spans = header_text(t, suggestions.get(t.idx), self._aliases)
             if text == lay.lines[ln]:
                 continue
             lay.lines[ln], lay.header_spans[ln] = text, spans
