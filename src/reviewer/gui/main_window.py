@@ -6,17 +6,14 @@ merge conflicts in ``conflict_actions``, the empty state in ``empty_state``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -36,70 +33,12 @@ from reviewer.gui.review_actions import ReviewActions
 from reviewer.gui.settings import AppSettings
 from reviewer.gui.speaker_actions import SpeakerActions
 from reviewer.gui.speakers_panel import SpeakersPanel
+from reviewer.gui.status_widgets import NoticeBar, ProgressMeter
 from reviewer.gui.theme import Theme, apply_theme
 from reviewer.gui.transcript_view import TranscriptView
 from reviewer.gui.transcripts_panel import TranscriptsPanel
 
 EXTERNAL_CHECK_MS = 2000
-
-
-class ProgressMeter(QWidget):
-    """A thin "decided / total" bar for the status bar. (QProgressBar repaints synchronously
-    on every change, which costs more than saving the decision itself.)"""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._value, self._total = 0, 0
-        self.setFixedWidth(170)
-
-    def set(self, value: int, total: int) -> None:
-        if (value, total) != (self._value, self._total):
-            self._value, self._total = value, total
-            self.update()
-
-    def value(self) -> int:
-        return self._value
-
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        pal = self.palette()
-        r = self.rect().adjusted(2, 4, -2, -4)
-        p.setPen(pal.color(QPalette.ColorRole.Mid))
-        p.setBrush(pal.color(QPalette.ColorRole.Base))
-        p.drawRoundedRect(r, 3, 3)
-        if self._total:
-            done = r.adjusted(1, 1, 0, 0)
-            done.setWidth(int((r.width() - 1) * self._value / self._total))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(pal.color(QPalette.ColorRole.Highlight))
-            p.drawRoundedRect(done, 2, 2)
-        p.setPen(pal.color(QPalette.ColorRole.Text))
-        p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{self._value} / {self._total} decided")
-
-
-class NoticeBar(QFrame):
-    """A dismissable banner for lasting conditions (read-only project, second window)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.setStyleSheet("#noticeBar { background: #fff3cd; color: #4d3b00;"
-                           " border-bottom: 1px solid #e0c97a; }")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        close = QPushButton("\u2715")
-        close.setFlat(True)
-        close.setFixedWidth(28)
-        close.clicked.connect(self.hide)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(10, 6, 6, 6)
-        lay.addWidget(self.label, 1)
-        lay.addWidget(close)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.label.setText(text)
-        self.show()
 
 
 class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
@@ -142,7 +81,8 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
                                           "Shift+Enter: previous, Esc: close)")
         self.find_edit.returnPressed.connect(lambda: self.find_next())
         self.find_edit.textChanged.connect(
-            lambda t: self.view.find_text(t, again=False) if t else None)
+            lambda t: (self.view.find_text(t, again=False), self.show_find_count()) if t
+            else self.find_status.clear())
         self.find_edit.installEventFilter(self)
         self.find_status = QLabel()
         fl = QHBoxLayout(self.find_bar)
@@ -254,7 +194,7 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
         c.decided.connect(self._on_decided)
         self.transcripts.transcriptActivated.connect(self.open_transcript)
         self.mentions.currentMentionChanged.connect(
-            lambda aid: self.view.focus_mention(aid))
+            lambda aid: (self.view.focus_mention(aid), self.remember_mention(aid)))
         self.view.mentionClicked.connect(self._mention_clicked)
         self.view.turnChanged.connect(self._turn_changed)
         self.mentions.delegate.preview.connect(
@@ -274,11 +214,20 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
                                       c.annotations, c.checks)
         self.current_turn = -1
         self.speakers.show_turn(-1)
-        first = self.mentions.step(+1, pending_only=True) or self.mentions.step(+1)
+        first = self._last_mention() or self.mentions.step(+1, pending_only=True) \
+            or self.mentions.step(+1)
         if first is not None:
             self.go_to_mention(first)
         self._update_status()
         self._update_title()
+
+    def _last_mention(self) -> int | None:
+        """The mention current when this transcript was last left, if it still exists."""
+        s = self.controller.session
+        if s is None or self.project is None or self.project.path is None:
+            return None
+        aid = self.settings.last_mention(self.project.path, s.transcript_id)
+        return aid if self.controller.annotation(aid) is not None else None
 
     def _on_annotations(self, _changed) -> None:
         self.view.update_annotations(self.controller.annotations)
@@ -291,6 +240,7 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
 
     def _mention_clicked(self, aid: int) -> None:
         self.mentions.select_id(aid)
+        self.remember_mention(aid)
         self.view.focus_mention(aid, scroll=False)
 
     def _turn_changed(self, idx: int) -> None:

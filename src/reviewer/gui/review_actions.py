@@ -35,6 +35,14 @@ class ReviewActions:
             return
         self.mentions.select_id(aid)
         self.view.focus_mention(aid)
+        self.remember_mention(aid)
+
+    def remember_mention(self, aid: int | None) -> None:
+        """Keep the current mention for the next launch (it reopens scrolled to it)."""
+        s = self.controller.session
+        if aid is not None and s is not None and self.project is not None \
+                and self.project.path is not None:
+            self.settings.set_last_mention(self.project.path, s.transcript_id, aid)
 
     def _need_mention(self) -> int | None:
         aid = self.current_mention()
@@ -48,7 +56,8 @@ class ReviewActions:
         anns = self.controller.annotations
         ids = [a.id for a in anns]
         i = ids.index(aid) if aid in ids else -1
-        nxt = next((a.id for a in anns[i + 1:] if a.status == "pending"), None)
+        nxt = next((a.id for a in anns[i + 1:]
+                    if a.status == "pending" and self.mentions.shows(a)), None)
         self.go_to_mention(nxt if nxt is not None else aid)
 
     # -- mention decisions ------------------------------------------------------------------
@@ -248,7 +257,14 @@ class ReviewActions:
         s = self.controller.session
         if s is None or s.transcript_id != tid:
             return
-        same = [a.id for a in self.controller.annotations if (a.start, a.end) == (start, end)]
+        # The mention on that span, else the one overlapping it most (a boundary error):
+        # it becomes current, so A, R, E act on it at once.
+        anns = self.controller.annotations
+        same = [a.id for a in anns if (a.start, a.end) == (start, end)]
+        if not same:
+            over = sorted((min(a.end, end) - max(a.start, start), -a.id) for a in anns
+                          if a.start < end and start < a.end)
+            same = [-over[-1][1]] if over else []
         if same:
             self.go_to_mention(same[0])
         else:
@@ -287,8 +303,13 @@ class ReviewActions:
         if not text:
             self.open_find()
             return
-        found = self.view.find_text(text, backward)
-        self.find_status.setText("" if found else "not found")
+        self.view.find_text(text, backward)
+        self.show_find_count()
+
+    def show_find_count(self) -> None:
+        """"3 of 12" beside the find box (or "not found")."""
+        current, total = self.view.find_position(self.find_edit.text())
+        self.find_status.setText(f"{current} of {total}" if total else "not found")
 
     def close_find(self) -> None:
         self.find_bar.hide()

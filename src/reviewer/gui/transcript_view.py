@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.core.model import ParsedTranscript
@@ -55,6 +55,8 @@ class TranscriptView(QPlainTextEdit):
         self._starts: list[tuple[int, int]] = []  # (start, id) sorted
         self._ann_lines: dict[int, list[int]] = {}
         self._checks: list[dict] = []
+        # line -> [(col16, len16, outline colour or None, quoted)]: painted over the text
+        self.overlays: dict[int, list[tuple[int, int, QColor | None, bool]]] = {}
         self._current: int | None = None
         self._find: QTextCursor | None = None
         self._turn = -1
@@ -93,10 +95,35 @@ class TranscriptView(QPlainTextEdit):
             self.translations = translations
         if outside is not None:
             self.outside = outside
-        keep = self._current
+        keep, anchor = self._current, self.top_source()
         self._relayout(list(self._anns.values()))
         if keep is not None:
-            self.focus_mention(keep)
+            self.focus_mention(keep, scroll=False)
+        if anchor is not None:  # the same text stays at the top
+            self.scroll_to_source(anchor)
+
+    def top_source(self) -> int | None:
+        """The source offset of the first source text at the top of the view."""
+        segs = self.layout_._by_line
+        n = self.firstVisibleBlock().blockNumber()
+        for ln in range(max(n, 0), len(self.layout_.lines)):
+            if segs.get(ln):
+                return segs[ln][0][0]
+        return None
+
+    def scroll_to_source(self, offset: int) -> None:
+        """Put the line showing ``offset`` (or the next shown text) at the top."""
+        text_len = len(self.parsed.text) if self.parsed is not None else 0
+        pieces = self.layout_.pieces(offset, max(offset + 1, text_len))
+        if not pieces:
+            return
+        block = self.document().findBlockByNumber(pieces[0][0])
+        bar = self.verticalScrollBar()
+        self.blockSignals(True)
+        self.setTextCursor(QTextCursor(block))
+        self.blockSignals(False)
+        bar.setValue(bar.maximum())
+        self.ensureCursorVisible()
 
     def clear_transcript(self) -> None:
         self.parsed = None
@@ -125,13 +152,18 @@ class TranscriptView(QPlainTextEdit):
         lay = self.layout_
         text = self.parsed.text if self.parsed is not None else ""
         font = self.document().defaultFont()
+        self.overlays = {}
         for a in self._anns.values():
             upright = a.status == "corrected" and not italic_renders(font, text[a.start:a.end])
             fmt = self.theme.mention_format(a.metric, a.status, upright)
+            outline = self.theme.outline_colour(a.metric) if a.status == "pending" else None
             lines = []
-            for line, col, n in lay.pieces(a.start, a.end):
+            for i, (line, col, n) in enumerate(lay.pieces(a.start, a.end)):
                 marks.setdefault(line, []).append((col, n, fmt))
                 lines.append(line)
+                if outline is not None or (a.quoted_by and i == 0):
+                    self.overlays.setdefault(line, []).append(
+                        (col, n, outline, bool(a.quoted_by) and i == 0))
             self._ann_lines[a.id] = lines
         check_fmt = self.theme.check_format()
         for c in self._checks:
@@ -273,6 +305,22 @@ class TranscriptView(QPlainTextEdit):
         self._extras()
         return True
 
+    def find_position(self, needle: str) -> tuple[int, int]:
+        """(which hit is selected, 1-based; how many hits) of ``needle`` in the shown text,
+        matched as ``find`` does (ignoring case)."""
+        if not needle:
+            return 0, 0
+        hay, low = self.document().toPlainText().lower(), needle.lower()
+        starts, i = [], hay.find(low)
+        while i >= 0:
+            starts.append(i)
+            i = hay.find(low, i + 1)
+        at = self._find.selectionStart() if self._find is not None else -1
+        astral = any(ord(ch) > 0xFFFF for ch in hay)  # only then do Qt's positions differ
+        current = next((k + 1 for k, st in enumerate(starts)
+                        if (_u16(hay, st) if astral else st) == at), 0)
+        return current, len(starts)
+
     def clear_find(self) -> None:
         self._find = None
         self._extras()
@@ -323,6 +371,39 @@ class TranscriptView(QPlainTextEdit):
                 block = block.next()
             p.end()
         super().paintEvent(event)
+        if self.overlays:
+            self._paint_overlays(event.rect().bottom())
+
+    def _paint_overlays(self, bottom: int) -> None:
+        """Outlines of pending mentions and the ❝ mark of analyst-quoted numbers, for the
+        visible blocks only."""
+        p = QPainter(self.viewport())
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        mark_font = QFont(self.document().defaultFont())
+        mark_font.setPointSizeF(mark_font.pointSizeF() * 0.7)
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset)
+            if top.top() > bottom:
+                break
+            layout = block.layout()
+            for col, n, colour, quoted in self.overlays.get(block.blockNumber(), ()):
+                for rect in _piece_rects(layout, col, n):
+                    r = rect.translated(top.left(), top.top()).adjusted(-1, 0, 1, 0)
+                    if colour is not None:
+                        p.setPen(QPen(colour, 1.4))
+                        p.setBrush(Qt.BrushStyle.NoBrush)
+                        p.drawRoundedRect(r, 3, 3)
+                if quoted:
+                    r = _piece_rects(layout, col, n)[:1]
+                    if r:
+                        pos = r[0].translated(top.left(), top.top()).topLeft()
+                        p.setFont(mark_font)
+                        p.setPen(self.theme.muted)
+                        p.drawText(pos.x() - 3, pos.y() + 7, "\u275d")
+            block = block.next()
+        p.end()
 
     def _extras(self) -> None:
         """The current mention and the find hit."""
@@ -346,3 +427,26 @@ class TranscriptView(QPlainTextEdit):
             sel.format.setBackground(QColor("#3d6fb6" if self.theme.dark else "#9cc3ff"))
             sels.append(sel)
         self.setExtraSelections(sels)
+
+
+def _piece_rects(layout, col: int, n: int) -> list[QRectF]:
+    """The rectangles a piece ``[col, col + n)`` of a block takes, one per wrapped line."""
+    out = []
+    pos, end = col, col + n
+    while pos < end:
+        line = layout.lineForTextPosition(pos)
+        if not line.isValid():
+            break
+        stop = min(end, line.textStart() + line.textLength())
+        x0, x1 = line.cursorToX(pos)[0], line.cursorToX(stop)[0]
+        out.append(QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()))
+        if stop <= pos:
+            break
+        pos = stop
+    return out
+
+
+def _u16(text: str, i: int) -> int:
+    """Index ``i`` of ``text`` in UTF-16 units (what Qt positions count)."""
+    head = text[:i]
+    return i + sum(1 for ch in head if ord(ch) > 0xFFFF)
