@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.errors import ReviewerError
 
-NEEDS_PROJECT = ("import_files", "import_folder", "run_extractor", "evaluate",
+NEEDS_PROJECT = ("import_files", "import_folder", "run_extractor", "evaluate", "export_dataset",
                  "merge_conflicts", "next_conflict")
 NEEDS_TRANSCRIPTS = ("next_transcript", "prev_transcript")
 NEEDS_TRANSCRIPT = ("accept", "reject", "next", "prev", "next_pending", "edit", "add",
                     "resize_mention", "grow_end", "shrink_end", "grow_start", "shrink_start",
-                    "accept_turn", "accept_suggestion", "next_turn", "prev_turn",
+                    "accept_turn", "accept_suggestion", "next_turn", "prev_turn", "next_flagged",
                     "mark_reviewed", "open_find", "find_next", "find_prev", "undo", "redo")
 
 

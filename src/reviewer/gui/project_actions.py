@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
 from reviewer.core.store import open_project
-from reviewer.gui.workers import Job, extract_job, extractor_available, import_job
+from reviewer.gui.export_dialog import ExportDialog, export_message
+from reviewer.gui.workers import Job, export_job, extract_job, extractor_available, import_job
 
 
 class ProjectActions:
@@ -178,6 +179,23 @@ class ProjectActions:
             self.statusBar().showMessage(text, 10000)
         else:
             self._info("Extractor finished", text)
+
+    def export_dataset(self) -> ExportDialog | None:
+        """File › Export…: ask format, which transcripts and where, then export."""
+        if self.project is None or self.project.path is None:
+            self.show_error("No project", "Open or create a project first.")
+            return None
+        dlg = ExportDialog(self.project.path, self)
+        dlg.accepted.connect(lambda: self.run_export(*dlg.choice()))
+        self.export_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def run_export(self, fmt: str, out: Path, include_all: bool) -> Job | None:
+        job = self._start(export_job, fmt, out, include_all)
+        if job is not None:
+            job.succeeded.connect(lambda r: self._info("Export finished", export_message(r)))
+        return job
 
     def evaluate(self) -> None:
         """Evaluate the newest run against the gold in a dock; its errors open their place."""

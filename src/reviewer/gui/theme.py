@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 THEMES = ("system", "light", "dark")
 FAMILY_COLOURS = {  # hue per metric family, readable on light and dark backgrounds; no red
-    # (red is the rejected status): counts are brown
+    # (red is the rejected status): counts are olive
     "money": "#2f7ed8", "percent": "#2ca02c", "rate": "#17a39a", "growth": "#e08a00",
-    "per_share": "#9b59b6", "count": "#9c6b4e", None: "#7f8c8d",
+    "per_share": "#9b59b6", "count": "#6f7d1c", None: "#7f8c8d",
 }
 FAMILY_NAMES = {"money": "money", "percent": "percentage", "rate": "rate",
                 "growth": "growth", "per_share": "per share", "count": "count",

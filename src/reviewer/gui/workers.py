@@ -91,3 +91,15 @@ def extract_job(db_path: Path, extractor: str = "builtin", parent=None) -> Job:
             project, run_id, progress=lambda d, t, _w: progress(d, t, "pre-annotating"))
 
     return Job(db_path, "Running the extractor", work, parent)
+
+
+def export_job(db_path: Path, fmt: str, out: Path, include_all: bool, parent=None) -> Job:
+    """Export the dataset (``core.export``); the result is its ``ExportResult``."""
+
+    def work(project, progress, _cancelled):
+        from reviewer.core.export.dataset import export_project
+
+        return export_project(project, fmt, out, include_all=include_all,
+                              progress=lambda n: progress(n, project.count(), "exporting"))
+
+    return Job(db_path, "Exporting", work, parent)
