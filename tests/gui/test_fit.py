@@ -198,7 +198,9 @@ def test_a_column_dropped_for_want_of_room_returns_and_is_not_saved(sized_window
 
     w = sized_window(extracted_project(tmp_path / "demo.db", demo_files()), (1500, 900))
     m, fitter = w.mentions.table, w.mentions.columns
-    w.resize(1000, 900)  # the mentions table is as wide as the text: narrow
+    QApplication.processEvents()
+    # The mentions table is as wide as the text: a wide speakers panel narrows it.
+    w.resizeDocks([w.speakers_dock], [700], Qt.Orientation.Horizontal)
     QApplication.processEvents()
     assert_fits(w, "a narrow mentions table")
     assert fitter.squeezed  # some short columns went for want of room
@@ -209,7 +211,7 @@ def test_a_column_dropped_for_want_of_room_returns_and_is_not_saved(sized_window
     fitter.show_column(gone, True)  # the reviewer wants it: another one goes instead
     assert_fits(w, "a dropped column asked for")
     assert not m.isColumnHidden(gone) and fitter.squeezed
-    w.resize(1700, 900)
+    w.resizeDocks([w.speakers_dock], [260], Qt.Orientation.Horizontal)
     QApplication.processEvents()
     assert_fits(w, "a wide mentions table")
     assert not fitter.squeezed

@@ -148,7 +148,8 @@ class EmptyStateActions:
         for name in NEEDS_TRANSCRIPTS:
             a[name].setEnabled(has_project and state != "no_transcripts")
         for name in NEEDS_TRANSCRIPT:
-            a[name].setEnabled(has_transcript)
+            if name not in ("undo", "redo"):  # set once below: a toggle re-lays the toolbar
+                a[name].setEnabled(has_transcript)
         a["undo"].setEnabled(has_transcript and bool(c.can_undo()))
         a["redo"].setEnabled(has_transcript and bool(c.can_redo()))
         self.transcript_bar.setVisible(has_transcript)

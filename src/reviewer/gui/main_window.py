@@ -33,7 +33,7 @@ from reviewer.gui.review_actions import ReviewActions
 from reviewer.gui.settings import AppSettings
 from reviewer.gui.speaker_actions import SpeakerActions
 from reviewer.gui.speakers_panel import SpeakersPanel
-from reviewer.gui.status_widgets import NoticeBar, ProgressMeter
+from reviewer.gui.status_widgets import NoticeBar, ProgressMeter, QuietStatusBar
 from reviewer.gui.theme import Theme, apply_theme
 from reviewer.gui.transcript_view import TranscriptView
 from reviewer.gui.transcripts_panel import TranscriptsPanel
@@ -123,13 +123,22 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
         self.transcripts.columns.bind(self.settings, "transcripts")
         self.mentions.columns.bind(self.settings, "mentions")
 
-        sb = self.statusBar()
+        sb = QuietStatusBar(self)
+        self.setStatusBar(sb)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.transcript_bar = ProgressMeter()
         self.transcript_bar.setObjectName("transcriptProgress")
         self.project_label = QLabel()
         self.project_label.setObjectName("projectProgress")
+        # Fixed widths: a label whose text changes would re-lay the whole window out on
+        # every decision (the status bar is part of the main layout).
+        # (A fixed size — both ways — keeps a new text from invalidating any layout.)
+        h = self.saved_label.fontMetrics().height() + 6
+        self.saved_label.setFixedSize(self.saved_label.fontMetrics().horizontalAdvance(
+            "\u2713 saved") + 16, h)
+        self.project_label.setFixedSize(self.project_label.fontMetrics().horizontalAdvance(
+            "Project: 00000/00000 reviewed \u00b7 000000/000000 mentions decided") + 8, h)
         for w in (self.saved_label, self.transcript_bar, self.project_label):
             sb.addPermanentWidget(w)
 
@@ -155,6 +164,8 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
         )
         self.actions_ = build_actions(self, handlers)
         menus = {m: self.menuBar().addMenu(f"&{m}") for m in MENUS}
+        for m in ("Edit", "Transcript"):
+            menus[m].aboutToShow.connect(self._name_actions)
         for spec in SPECS:
             menus[spec.menu].addAction(self.actions_[spec.name])
             if spec.name == "open_project":
@@ -218,8 +229,8 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
             or self.mentions.step(+1)
         if first is not None:
             self.go_to_mention(first)
-        self._update_status()
-        self._update_title()
+        if c.session is None:  # else the controller's stateChanged follows at once
+            self._update_status()
 
     def _last_mention(self) -> int | None:
         """The mention current when this transcript was last left, if it still exists."""
@@ -261,14 +272,19 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
         reviewed = sum(1 for r in m.rows if r.status == "reviewed")
         self.project_label.setText(f"Project: {reviewed}/{len(m.rows)} reviewed \u00b7 "
                                    f"{done}/{all_} mentions decided")
-        undo, redo = c.can_undo(), c.can_redo()
         self.update_availability()
+        self._update_title()
+
+    def _name_actions(self) -> None:
+        """Say what Undo, Redo and Mark reviewed will do — set when the menus open, not on
+        every decision (a changed action text re-lays the toolbar and the whole window)."""
+        c = self.controller
+        undo, redo = c.can_undo(), c.can_redo()
         self.actions_["undo"].setText(f"&Undo {undo}" if undo else "&Undo")
         self.actions_["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
         self.actions_["mark_reviewed"].setText(
-            "Re&open the transcript" if info.get("status") == "reviewed"
+            "Re&open the transcript" if c.info().get("status") == "reviewed"
             else "&Mark the transcript reviewed")
-        self._update_title()
 
     def _update_title(self) -> None:
         parts = ["Transcript Reviewer"]
@@ -348,6 +364,7 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
         for job in list(self.jobs):
             job.cancel()
             job.wait(5000)
+        self.save_last_mention()
         self.settings.save_geometry(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.timer.stop()
         self.close_project()

@@ -173,6 +173,13 @@ class MentionsPanel(QWidget):
         top.addWidget(self.hidden)
         top.addStretch(1)
         top.addWidget(self.count)
+        # Fixed sizes: their texts change with every decision, and a label that may grow
+        # re-lays the whole window out each time.
+        fm = self.count.fontMetrics()
+        self.count.setFixedSize(fm.horizontalAdvance("00000 / 00000 decided") + 8,
+                                fm.height() + 4)
+        self.hidden.setFixedSize(fm.horizontalAdvance("00000 hidden") + 8, fm.height() + 4)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table = QTableView()
         self.table.setObjectName("mentionsTable")
         self.table.setModel(self.proxy)

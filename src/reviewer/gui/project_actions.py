@@ -63,6 +63,7 @@ class ProjectActions:
     def close_project(self) -> None:
         if self.project is None:
             return
+        self.save_last_mention()
         self.controller.open_transcript(None)
         with contextlib.suppress(Exception):  # a broken connection must not stop the app
             self.project.close()
@@ -93,11 +94,9 @@ class ProjectActions:
         s = self.controller.session
         if s is not None and s.transcript_id == tid:
             return
+        self.save_last_mention()
         if self.controller.open_transcript(tid):
-            self.transcripts.select(tid)
-            if self.project is not None:  # opening may have pre-annotated it
-                self.transcripts.model.update_one(self.project, tid)
-                self._update_status()
+            self.transcripts.select(tid)  # opening writes nothing: the list row is current
             if self.project is not None and self.project.path is not None:
                 self.settings.set_last_transcript(self.project.path, tid)
 

@@ -38,11 +38,19 @@ class ReviewActions:
         self.remember_mention(aid)
 
     def remember_mention(self, aid: int | None) -> None:
-        """Keep the current mention for the next launch (it reopens scrolled to it)."""
+        """Keep the current mention for the next launch (it reopens scrolled to it). Kept in
+        memory here and written to the settings when the transcript is left or the window
+        closes (a settings write per key press would touch the disk every time)."""
         s = self.controller.session
-        if aid is not None and s is not None and self.project is not None \
-                and self.project.path is not None:
-            self.settings.set_last_mention(self.project.path, s.transcript_id, aid)
+        if aid is not None and s is not None:
+            self.last_mention = (s.transcript_id, aid)
+
+    def save_last_mention(self) -> None:
+        """Write the remembered mention to the settings."""
+        last = getattr(self, "last_mention", None)
+        if last is not None and self.project is not None and self.project.path is not None:
+            self.settings.set_last_mention(self.project.path, *last)
+        self.last_mention = None
 
     def _need_mention(self) -> int | None:
         aid = self.current_mention()
