@@ -380,7 +380,7 @@ class TranscriptView(QPlainTextEdit):
         p = QPainter(self.viewport())
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         mark_font = QFont(self.document().defaultFont())
-        mark_font.setPointSizeF(mark_font.pointSizeF() * 0.7)
+        mark_font.setPointSizeF(mark_font.pointSizeF() * 0.8)
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
         while block.isValid():
@@ -395,13 +395,17 @@ class TranscriptView(QPlainTextEdit):
                         p.setPen(QPen(colour, 1.4))
                         p.setBrush(Qt.BrushStyle.NoBrush)
                         p.drawRoundedRect(r, 3, 3)
-                if quoted:
+                if quoted:  # a small badge on the mention's top-left corner
                     r = _piece_rects(layout, col, n)[:1]
                     if r:
                         pos = r[0].translated(top.left(), top.top()).topLeft()
+                        badge = QRectF(pos.x() - 7, pos.y() - 7, 14, 13)
+                        p.setPen(Qt.PenStyle.NoPen)
+                        p.setBrush(self.theme.section_fg)
+                        p.drawRoundedRect(badge, 3, 3)
                         p.setFont(mark_font)
-                        p.setPen(self.theme.muted)
-                        p.drawText(pos.x() - 3, pos.y() + 7, "\u275d")
+                        p.setPen(QColor("#ffffff"))
+                        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, "\u275d")
             block = block.next()
         p.end()
 

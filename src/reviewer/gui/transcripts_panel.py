@@ -76,12 +76,12 @@ class TranscriptsModel(QAbstractTableModel):
                 return
 
     def title(self, r: TranscriptSummary) -> str:
-        """What tells the row apart: company, date and event (what a narrow column cuts
-        last comes first), or the file name."""
+        """What tells the row apart: company, event and date (a narrow column elides the
+        middle, so the company and the date stay), or the file name."""
         company = self.companies.get(r.company or "", short_company(r.company))
         if not company:
             return r.name
-        return " \u00b7 ".join(x for x in (company, r.date, r.event) if x)
+        return " \u00b7 ".join(x for x in (company, r.event, r.date) if x)
 
     def row_of(self, tid: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == tid), -1)
@@ -205,6 +205,7 @@ class TranscriptsPanel(QWidget):
             hidden=(m.STATUS, m.FILE), floor={m.COMPANY: 150}, drop=(m.FORMAT, m.PERIOD, m.FILE))
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # company ... date
         self.table.selectionModel().currentRowChanged.connect(self._activated)
         self.table.activated.connect(self._open_index)
         self.table.clicked.connect(self._open_index)
