@@ -49,6 +49,7 @@ def test_typing_in_the_filter_filters_and_opens_nothing(open_window, many, qtbot
     path, _ids = many
     w = open_window(path)
     opened = w.controller.session.transcript_id  # the first one, opened on start
+    before = rows(path, "SELECT count(*) FROM annotations")
     w.focus_list()
     qtbot.keyClicks(w.transcripts.search, "8x8")
     # The three spellings match "8x8" (and only they); the open transcript did not change.
@@ -60,6 +61,7 @@ def test_typing_in_the_filter_filters_and_opens_nothing(open_window, many, qtbot
     assert w.transcripts.proxy.rowCount() == 0
     assert w.controller.session.transcript_id == opened
     assert rows(path, "SELECT count(*) FROM decisions") == [(0,)]
+    assert rows(path, "SELECT count(*) FROM annotations") == before  # nothing written
 
 
 def test_down_and_enter_from_the_filter_open_the_chosen_row(open_window, many, qtbot) -> None:
