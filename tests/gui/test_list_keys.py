@@ -111,3 +111,20 @@ def test_rows_show_file_name_or_company_event_date(open_window, many) -> None:
 
 def test_window_title_names_the_project_file(window, project_db) -> None:
     assert project_db[0].name in window.windowTitle()
+
+
+def test_file_preannotate_brings_a_recorded_run_in(open_window, tmp_path, qtbot) -> None:
+    from tests.core.test_review_fixtures import FAKE_MENTIONS, demo_project
+
+    path = tmp_path / "recorded.db"
+    project, _tid = demo_project(path)
+    fake_run(project, _tid)  # recorded only, as `extract --db --no-preannotate` leaves it
+    project.close()
+    w = open_window(path)
+    assert w.controller.annotations == []  # opening wrote nothing
+    w.actions_["preannotate"].trigger()  # File › Pre-annotate from the newest run
+    qtbot.waitUntil(lambda: getattr(w, "last_info", None) is not None, timeout=30000)
+    n = len(FAKE_MENTIONS)
+    assert f"{n} pending mention(s) added" in w.last_info.text()
+    assert len(w.controller.annotations) == n
+    assert rows(path, "SELECT count(*) FROM annotations WHERE status = 'pending'") == [(n,)]

@@ -28,6 +28,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("import_folder", "File", "Import &folder\u2026", ("Ctrl+Shift+I",)),
     Spec("run_extractor", "File", "&Run the extractor on the project", ("Ctrl+Shift+R",),
          "run"),
+    Spec("preannotate", "File", "&Pre-annotate from the newest run"),
     Spec("export_dataset", "File", "E&xport the dataset\u2026", ("Ctrl+Shift+X",)),
     Spec("evaluate", "File", "&Evaluate runs against the gold", ("Ctrl+Shift+E",)),
     Spec("set_reviewer", "File", "Reviewer &name\u2026"),

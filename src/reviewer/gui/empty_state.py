@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reviewer.core.errors import ReviewerError
 
 NEEDS_PROJECT = ("import_files", "import_folder", "run_extractor", "evaluate", "export_dataset",
+                 "preannotate",
                  "merge_conflicts", "next_conflict")
 NEEDS_TRANSCRIPTS = ("next_transcript", "prev_transcript")
 NEEDS_TRANSCRIPT = ("accept", "reject", "next", "prev", "next_pending", "edit", "add",

@@ -14,7 +14,14 @@ from reviewer import __version__
 from reviewer.core.errors import ReviewerError
 from reviewer.core.store import open_project
 from reviewer.gui.export_dialog import ExportDialog, export_message
-from reviewer.gui.workers import Job, export_job, extract_job, extractor_available, import_job
+from reviewer.gui.workers import (
+    Job,
+    export_job,
+    extract_job,
+    extractor_available,
+    import_job,
+    preannotate_job,
+)
 
 
 class ProjectActions:
@@ -178,6 +185,24 @@ class ProjectActions:
             self.statusBar().showMessage(text, 10000)
         else:
             self._info("Extractor finished", text)
+
+    def preannotate(self) -> Job | None:
+        """Pending mentions from the newest stored run (a run recorded with
+        ``--no-preannotate``, or by an older version): what ``reviewer preannotate`` does."""
+        job = self._start(preannotate_job)
+        if job is not None:
+            job.succeeded.connect(self._preannotated)
+        return job
+
+    def _preannotated(self, report) -> None:
+        self.reload_list()
+        s = self.controller.session
+        if s is not None:  # show the new pending mentions of the open transcript
+            tid = s.transcript_id
+            self.controller.open_transcript(None)
+            self.controller.open_transcript(tid)
+        self._info("Pre-annotation finished", report.summary()[0].upper()
+                   + report.summary()[1:] + ".")
 
     def export_dataset(self) -> ExportDialog | None:
         """File › Export…: ask format, which transcripts and where, then export."""

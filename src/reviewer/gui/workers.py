@@ -103,3 +103,14 @@ def export_job(db_path: Path, fmt: str, out: Path, include_all: bool, parent=Non
                               progress=lambda n: progress(n, project.count(), "exporting"))
 
     return Job(db_path, "Exporting", work, parent)
+
+
+def preannotate_job(db_path: Path, run_id: int | None = None, parent=None) -> Job:
+    """Pre-annotate from a stored run (default: the newest); the result is its report."""
+
+    def work(project, progress, cancelled):
+        from reviewer.core.review import preannotate_run
+
+        return preannotate_run(project, run_id, progress=progress, cancelled=cancelled)
+
+    return Job(db_path, "Pre-annotating", work, parent)
