@@ -132,6 +132,14 @@ class MentionsModel(QAbstractTableModel):
     def row_of(self, aid: int) -> int:
         return self._row_of.get(aid, -1)
 
+    def column_texts(self, col: int, rows) -> tuple[set[str], bool]:
+        """What column ``col`` shows in ``rows``, and whether it has an icon (for the column
+        fitter: the same strings as ``data`` gives, without a Qt call per cell)."""
+        name = COLUMNS[col]
+        texts = {str(self._display(self.rows[r], name, False) or "") for r in rows
+                 if r < len(self.rows)}
+        return texts, name == "metric" and bool(self.rows)
+
     # -- Qt model API -----------------------------------------------------------------------
 
     def rowCount(self, parent=NO_PARENT) -> int:
