@@ -7,25 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reviewer.core.ingest import parse_file
-from reviewer.core.review import guess_fields
 from reviewer.gui.metric_chooser import metric_choices, rank
-from tests.core.test_review_fixtures import DEMO_FILE
 from tests.gui.conftest import rows
-
-
-def test_the_guess_reads_the_sentence_as_the_extractor_does() -> None:
-    parsed = parse_file(DEMO_FILE)
-    text = parsed.text
-    # "Non-GAAP gross margin was 72.6%, up 110 basis points from a year ago" (Q3 FY2024 call)
-    i = text.index("72.6%")
-    assert guess_fields(parsed, i, i + 5) == {
-        "metric": "gross_margin", "period": "FY2024Q3", "kind": "actual", "basis": "non_gaap"}
-    # "For the fourth quarter, we expect total revenue in the range of $218 million to ..."
-    s = text.index("$218 million to $222 million")
-    got = guess_fields(parsed, s, s + len("$218 million to $222 million"))
-    assert got["metric"] == "total_revenue" and got["kind"] == "guidance"
-    assert got["period"] == "FY2024Q4"
 
 
 def test_fuzzy_ranking_puts_prefixes_first() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.core.model import ParsedTranscript
@@ -25,6 +25,7 @@ from reviewer.gui.doc_builder import (
 )
 from reviewer.gui.highlighter import TranscriptHighlighter
 from reviewer.gui.theme import Theme, italic_renders
+from reviewer.gui.view_overlays import hit_rank, paint_overlays
 
 
 class TranscriptView(QPlainTextEdit):
@@ -308,18 +309,8 @@ class TranscriptView(QPlainTextEdit):
     def find_position(self, needle: str) -> tuple[int, int]:
         """(which hit is selected, 1-based; how many hits) of ``needle`` in the shown text,
         matched as ``find`` does (ignoring case)."""
-        if not needle:
-            return 0, 0
-        hay, low = self.document().toPlainText().lower(), needle.lower()
-        starts, i = [], hay.find(low)
-        while i >= 0:
-            starts.append(i)
-            i = hay.find(low, i + 1)
         at = self._find.selectionStart() if self._find is not None else -1
-        astral = any(ord(ch) > 0xFFFF for ch in hay)  # only then do Qt's positions differ
-        current = next((k + 1 for k, st in enumerate(starts)
-                        if (_u16(hay, st) if astral else st) == at), 0)
-        return current, len(starts)
+        return hit_rank(self.document().toPlainText(), needle, at)
 
     def clear_find(self) -> None:
         self._find = None
@@ -375,39 +366,8 @@ class TranscriptView(QPlainTextEdit):
             self._paint_overlays(event.rect().bottom())
 
     def _paint_overlays(self, bottom: int) -> None:
-        """Outlines of pending mentions and the ❝ mark of analyst-quoted numbers, for the
-        visible blocks only."""
-        p = QPainter(self.viewport())
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        mark_font = QFont(self.document().defaultFont())
-        mark_font.setPointSizeF(mark_font.pointSizeF() * 0.8)
-        offset = self.contentOffset()
-        block = self.firstVisibleBlock()
-        while block.isValid():
-            top = self.blockBoundingGeometry(block).translated(offset)
-            if top.top() > bottom:
-                break
-            layout = block.layout()
-            for col, n, colour, quoted in self.overlays.get(block.blockNumber(), ()):
-                for rect in _piece_rects(layout, col, n):
-                    r = rect.translated(top.left(), top.top()).adjusted(-1, 0, 1, 0)
-                    if colour is not None:
-                        p.setPen(QPen(colour, 1.4))
-                        p.setBrush(Qt.BrushStyle.NoBrush)
-                        p.drawRoundedRect(r, 3, 3)
-                if quoted:  # a small badge on the mention's top-left corner
-                    r = _piece_rects(layout, col, n)[:1]
-                    if r:
-                        pos = r[0].translated(top.left(), top.top()).topLeft()
-                        badge = QRectF(pos.x() - 7, pos.y() - 7, 14, 13)
-                        p.setPen(Qt.PenStyle.NoPen)
-                        p.setBrush(self.theme.section_fg)
-                        p.drawRoundedRect(badge, 3, 3)
-                        p.setFont(mark_font)
-                        p.setPen(QColor("#ffffff"))
-                        p.drawText(badge, Qt.AlignmentFlag.AlignCenter, "\u275d")
-            block = block.next()
-        p.end()
+        """Outlines of pending mentions and the ❝ badges, for the visible blocks only."""
+        paint_overlays(self, self.overlays, self.theme, bottom)
 
     def _extras(self) -> None:
         """The current mention and the find hit."""
@@ -432,25 +392,3 @@ class TranscriptView(QPlainTextEdit):
             sels.append(sel)
         self.setExtraSelections(sels)
 
-
-def _piece_rects(layout, col: int, n: int) -> list[QRectF]:
-    """The rectangles a piece ``[col, col + n)`` of a block takes, one per wrapped line."""
-    out = []
-    pos, end = col, col + n
-    while pos < end:
-        line = layout.lineForTextPosition(pos)
-        if not line.isValid():
-            break
-        stop = min(end, line.textStart() + line.textLength())
-        x0, x1 = line.cursorToX(pos)[0], line.cursorToX(stop)[0]
-        out.append(QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()))
-        if stop <= pos:
-            break
-        pos = stop
-    return out
-
-
-def _u16(text: str, i: int) -> int:
-    """Index ``i`` of ``text`` in UTF-16 units (what Qt positions count)."""
-    head = text[:i]
-    return i + sum(1 for ch in head if ord(ch) > 0xFFFF)
