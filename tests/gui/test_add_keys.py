@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from reviewer.gui.mentions_model import COLUMNS
 from reviewer.gui.metric_chooser import metric_choices, rank
 from tests.gui.conftest import rows
 
@@ -102,3 +103,20 @@ def test_marking_reviewed_with_pending_asks(window, project_db, qtbot) -> None:
     assert rows(path, "SELECT status FROM transcripts WHERE id = ?", (tid,)) \
         == [("reviewed",)]
     assert rows(path, "SELECT DISTINCT status FROM annotations") == [("accepted",)]
+
+
+def test_editing_the_metric_cell_opens_the_chooser(window, project_db, qtbot) -> None:
+    path, _ = project_db
+    t = window.mentions.table
+    idx = window.mentions.proxy.index(1, COLUMNS.index("metric"))  # "18%"
+    t.setCurrentIndex(idx)
+    t.setFocus()
+    qtbot.keyClick(t, Qt.Key.Key_F2)  # the table's own edit key
+    chooser = window.metric_chooser
+    qtbot.waitUntil(chooser.isVisible)
+    assert chooser.highlighted() == "total_revenue_growth"  # the current metric first
+    qtbot.keyClicks(chooser.edit, "arr gro")
+    qtbot.keyClick(chooser.edit, Qt.Key.Key_Return)
+    aid = window.controller.annotations[1].id
+    assert rows(path, "SELECT metric FROM annotations WHERE id = ?", (aid,)) == \
+        [("arr_growth",)]

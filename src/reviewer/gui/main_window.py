@@ -208,6 +208,8 @@ class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
             lambda aid: (self.view.focus_mention(aid), self.remember_mention(aid)))
         self.view.mentionClicked.connect(self._mention_clicked)
         self.view.turnChanged.connect(self._turn_changed)
+        self.mentions.delegate.chooseMetric.connect(self.choose_metric)
+        self.mentions.delegate.metric_chooser = True
         self.mentions.delegate.preview.connect(
             lambda m: self.statusBar().showMessage(m, 5000))
         hints = QApplication.styleHints()

@@ -65,9 +65,13 @@ class MentionDelegate(QStyledItemDelegate):
     """Editors per column: a checked value field, combos for metric, kind and basis."""
 
     preview = Signal(str)
+    chooseMetric = Signal(int)  # a metric is edited in the metric chooser, not a cell
 
     def createEditor(self, parent, option, index):
         col = COLUMNS[index.column()]
+        if col == "metric" and getattr(self, "metric_chooser", False):
+            self.chooseMetric.emit(index.data(ID_ROLE))
+            return None
         if col in ("kind", "basis"):
             box = QComboBox(parent)
             box.addItems(["", *KINDS] if col == "kind" else ["", "gaap", "non_gaap"])
