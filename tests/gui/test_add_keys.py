@@ -6,6 +6,7 @@ transcript reviewed with pending mentions asks first."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from reviewer.gui.mentions_model import COLUMNS
 from reviewer.gui.metric_chooser import metric_choices, rank
@@ -96,6 +97,7 @@ def test_marking_reviewed_with_pending_asks(window, project_db, qtbot) -> None:
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # cancel: nothing changes
     assert rows(path, "SELECT status FROM transcripts WHERE id = ?", (tid,)) \
         == [("in_progress",)]
+    qtbot.waitUntil(lambda: not box.isVisible() and QApplication.activeWindow() is window)
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     box = window.pending_box
     qtbot.waitUntil(box.isVisible)

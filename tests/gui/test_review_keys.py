@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import rows
 
@@ -172,6 +173,8 @@ def test_mark_reviewed_and_reopen(window, project_db, qtbot) -> None:
         == [("reviewed", "ana")]
     assert "6 pending mention(s) left out" in window.statusBar().currentMessage()
     assert "reviewed" in window.windowTitle()
+    qtbot.waitUntil(lambda: not window.pending_box.isVisible()
+                    and QApplication.activeWindow() is window)  # the question has gone
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert rows(path, "SELECT status FROM transcripts WHERE id = ?", (tid,)) \
         == [("in_progress",)]

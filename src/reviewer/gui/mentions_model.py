@@ -36,6 +36,10 @@ EDITABLE = {"metric", "value", "unit", "period", "kind", "basis"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, ID_ROLE,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole})
 _FONTS: dict[str, QFont] = {}  # made on first use: a QFont needs the application
 
 
@@ -162,8 +166,8 @@ class MentionsModel(QAbstractTableModel):
         return f
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.rows):
+            return None  # (the delegate asks ~8 roles per cell on every paint)
         a = self.rows[index.row()]
         col = COLUMNS[index.column()]
         if role == ID_ROLE:

@@ -3,6 +3,8 @@ roster of the call (add, rename, merge, set role). Every change is a core comman
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,12 +51,14 @@ class RosterModel(QAbstractTableModel):
     def __init__(self, controller: ReviewController, parent=None) -> None:
         super().__init__(parent)
         self.c = controller
+        self.turn_counts: Counter[str | None] = Counter()
         for sig in (controller.transcriptOpened, controller.rosterChanged,
                     controller.speakersChanged):
             sig.connect(self._reset)
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self.turn_counts = Counter(t.current_speaker for t in self.c.turns)
         self.endResetModel()
 
     def rowCount(self, parent=NO_PARENT) -> int:
@@ -84,7 +88,7 @@ class RosterModel(QAbstractTableModel):
             return "Also written: " + ", ".join(p.aliases) if p.aliases else None
         col = index.column()
         if col == 3:
-            return str(sum(1 for t in self.c.turns if t.current_speaker == p.name))
+            return str(self.turn_counts.get(p.name, 0))
         return (p.name, p.role, p.affiliation or "")[col]
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
