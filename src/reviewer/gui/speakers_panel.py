@@ -195,6 +195,8 @@ class SpeakersPanel(QWidget):
         self.roster.setAlternatingRowColors(True)
         self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         head = self.roster.horizontalHeader()
+        head.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Firm…" in a narrow panel
+        self.roster.setTextElideMode(Qt.TextElideMode.ElideRight)
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.roster.setWordWrap(False)
