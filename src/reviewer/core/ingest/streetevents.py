@@ -28,9 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from reviewer.core.ingest import streetevents_layout as lay
 from reviewer.core.ingest.build import Builder
-from reviewer.core.ingest.metadata import call_date, fiscal_period, ticker
+from reviewer.core.ingest.metadata import call_date, fiscal_period, ticker, timed_numeric_date
+from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.ingest.roles import role_from_title
 from reviewer.core.ingest.text import Line, iter_lines, trim
 from reviewer.core.model import ParsedTranscript
@@ -42,12 +45,17 @@ _EDITED = re.compile(r"\b(?:Edited|Preliminary|Final) Transcript of\b", re.I)
 # "... لأرباح EGHT 12-May-20 ..." or "Edited Transcript of EGHT earnings ...".
 _TITLE_TICKER = re.compile(
     r"\b([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b(?=[^A-Za-z\n]{0,3}\d{1,2}-[A-Z][a-z]{2}-\d{2})"
-    r"|Transcript of ([A-Z]{1,5}(?:\.[A-Z]{1,2})?) earnings")
-_EVENT_LINE = re.compile(r"^\s*(\S.*\bearnings (?:conference )?call)\s*$", re.I)
+    r"|Transcript of ([A-Z]{1,5}(?:\.[A-Z]{1,2})?) earnings"
+    # "BWBK - Q2 2024 Brackwater Bancorp Inc Earnings Call" (the title as PDFs print it)
+    r"|^\s*([A-Z]{1,5}(?:\.[A-Z]{1,2})?) - (?=.*\b(?i:earnings)\b)", re.M)
+_EVENT_LINE = re.compile(
+    r"^\s*(?:[A-Z]{1,5}(?:\.[A-Z]{1,2})? - )?(\S.*\bearnings (?:conference )?call)\s*$", re.I)
 _AR_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
 # "أرباح الربع الرابع لعام 2020": the quarter, then its year within a few words.
 _AR_QUARTER = re.compile(r"الربع\s+(الأول|الثاني|الثالث|الرابع)[^\d\n]{0,40}?([0-9٠-٩]{4})")
 _TITLE_WITHIN = 20_000  # characters of web text tolerated above the title
+_TITLE_MAX_LINES = 12  # a title block above the rules is a few lines, never the call
+_NAME_MIN_SCORE = 90.0  # a header name this close to a listed name is that person
 _OPERATOR_CUE = re.compile(r"\boperator\b|مشغل|\bwelcome\b|أرحب|مرحبا", re.I)
 
 
@@ -69,8 +77,8 @@ def detect(text: str) -> float:
                 break
     score += 0.45 if headers >= 3 else 0.2 * headers
     rules = sum(1 for ln in text.splitlines() if lay.EQUALS_RULE.match(ln))
-    if rules and re.search(r"^\s*(?:corporate participants|questions and answers)\s*$",
-                           text, re.I | re.M):
+    if rules and any(lay.heading_kind(ln) in ("corporate", "call", "qa")
+                     for ln in text.splitlines()):
         score += 0.3
     return min(score, 1.0)
 
@@ -95,6 +103,11 @@ class _Walk:
     qa_seen: bool = False
     qa_inferred: bool = False  # Q&A found by the header numbering restarting, not a heading
     jumps: list[str] = field(default_factory=list)
+    # Participants-list entries under a heading: normalized name -> (name, role). The list a
+    # person is in decides the role, whatever a speaker header's title says.
+    listed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    hosts: set[str] = field(default_factory=set)  # company keys of the corporate list
+    spelled: dict[str, str] = field(default_factory=dict)  # header spelling -> listed name
 
 
 def parse(text: str) -> ParsedTranscript:
@@ -116,7 +129,7 @@ def parse(text: str) -> ParsedTranscript:
     walk = _walk(lines, title_end, tail, b)
 
     folded = lay.cross_script_aliases(walk.people)
-    for p in lay.build_participants(walk.people, folded):
+    for p in lay.build_participants(walk.people, {**walk.spelled, **folded}):
         b.participant(p.name, p.role, p.affiliation, p.aliases)
     _add_turns(b, walk)
     _warn(b, walk, folded)
@@ -132,7 +145,7 @@ def _call_start(lines: list[Line]) -> int:
     speaker header); the title is searched only above it, so prose can never pose as one."""
     for i, ln in enumerate(lines):
         s = ln.text
-        if lay.EQUALS_RULE.match(s) or lay.CORPORATE_HEADING.match(s) or lay.QA_HEADING.match(s):
+        if lay.EQUALS_RULE.match(s) or lay.heading_kind(s) in ("corporate", "call", "qa"):
             return i
         m = lay.HEADER.match(s)
         if m and lay.looks_like_header(m.group("label").strip(), ruled=False):
@@ -146,6 +159,9 @@ def _title_block(lines: list[Line], limit: int) -> tuple[int | None, int]:
     # misdetected file must not lose its text to boilerplate above a stray "earnings call".
     first = next((i for i in range(limit) if lines[i].start < _TITLE_WITHIN
                   and lay.TITLE_START.search(lines[i].text)), None)
+    whole = _ruled_title(lines, limit, first)
+    if whole is not None:
+        return whole, limit
     if first is None:
         return None, 0
     end = first
@@ -156,6 +172,25 @@ def _title_block(lines: list[Line], limit: int) -> tuple[int | None, int]:
             break
         end = i + 1
     return first, end
+
+
+def _ruled_title(lines: list[Line], limit: int, first: int | None) -> int | None:
+    """Where the title starts when the whole stretch above the first ``====`` rule (or
+    participants heading) is the title block of an English file ("Event Transcript",
+    "E D I T E D  V E R S I O N", the event line, a date line): a few short lines, one of
+    which names the call. ``None`` when that stretch is something else."""
+    if limit >= len(lines) or not (lay.EQUALS_RULE.match(lines[limit].text)
+                                   or lay.heading_kind(lines[limit].text) is not None):
+        return None
+    start = first if first is not None else next(
+        (i for i in range(limit) if not lines[i].blank), None)
+    if start is None:
+        return None
+    block = [ln.stripped for ln in lines[start:limit] if not ln.blank]
+    if len(block) > _TITLE_MAX_LINES or any(len(s) > 300 for s in block):
+        return None
+    hinted = any(lay.TITLE_LINE.search(s) or lay.TITLE_HINT.search(s) for s in block)
+    return start if hinted else None
 
 
 def _ruled(lines: list[Line], i: int) -> bool:
@@ -174,7 +209,7 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
     cur: _Turn | None = None
     section: str | None = None
     pre = True  # before the call itself: the participants list lives here
-    analysts_block = False
+    block: str | None = None  # the participants list being read: corporate, call or none
     pending: str | None = None  # a "* Name" line waiting for its "Company - Title" line
     expected = 1
     for i in range(start, stop):
@@ -186,13 +221,15 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
             b.boiler(ln.start, ln.end)
             cur = None
             continue
-        if lay.QA_HEADING.match(s) or lay.PRESENTATION_HEADING.match(s):
-            section = "qa" if lay.QA_HEADING.match(s) else "prepared"
+        # Spelling slack only where a heading can be: above the call, or next to a rule.
+        kind = lay.heading_kind(s, fuzzy=pre or _ruled(lines, i))
+        if kind in ("qa", "presentation"):
+            section = "qa" if kind == "qa" else "prepared"
             w.qa_seen = w.qa_seen or section == "qa"
             pre, cur, expected = False, None, 1
             continue
-        if pre and (lay.CORPORATE_HEADING.match(s) or lay.CALL_HEADING.match(s)):
-            analysts_block = bool(lay.CALL_HEADING.match(s))
+        if pre and kind in ("corporate", "call"):
+            block = kind
             continue
         m = lay.HEADER.match(ln.text)
         if m and lay.looks_like_header(m.group("label").strip(), _ruled(lines, i)):
@@ -214,14 +251,13 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
             continue
         if pre and lay.BULLET.match(s):
             if pending:
-                w.people.append(lay.Person(pending, None, None, "unknown"))
+                _list_entry(w, pending, None, None, block)
             pending = lay.BULLET.match(s).group("name")
             continue
         if pre and lay.looks_like_affiliation(s):
             company, title = lay.split_affiliation(s)
             if pending:
-                role = lay.person_role(company, title, analysts_block)
-                w.people.append(lay.Person(pending, company, title, role))
+                _list_entry(w, pending, company, title, block)
                 pending = None
             else:
                 w.nameless += 1
@@ -232,18 +268,49 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
         pre = False
         cur.lines.append(ln)
     if pending:
-        w.people.append(lay.Person(pending, None, None, "unknown"))
+        _list_entry(w, pending, None, None, block)
     return w
 
 
+def _list_entry(w: _Walk, name: str, company: str | None, title: str | None,
+                block: str | None) -> None:
+    """Record one participants-list entry; its role comes from the list it is in."""
+    role = lay.listed_role(company, title, block)
+    w.people.append(lay.Person(name, company, title, role))
+    if block is not None:
+        w.listed[normalize_name(name)] = (name, role)
+        if block == "corporate" and company:
+            w.hosts.add(lay.company_key(company))
+
+
+def _listed(w: _Walk, name: str) -> tuple[str, str] | None:
+    """The listed ``(name, role)`` a header's name stands for, allowing spelling slips."""
+    key = normalize_name(name)
+    if key in w.listed:
+        return w.listed[key]
+    best = process.extractOne(key, list(w.listed), scorer=fuzz.ratio,
+                              score_cutoff=_NAME_MIN_SCORE) if key and w.listed else None
+    return w.listed[best[0]] if best else None
+
+
 def _header_role(label: str, w: _Walk) -> str | None:
-    """The role a header states; also records the person for the roster."""
+    """The role a header states; also records the person for the roster. A listed person
+    keeps the role of their list; an unlisted one speaking for the host company is never
+    an analyst."""
     name, company, title = lay.split_header(label)
     if company is None and title is None:
         # A bare label: "Operator", "Unidentified Analyst", "Unidentified Participant".
         role = role_from_title(name)
         return role if role in ("operator", "analyst") else None
-    role = lay.person_role(company, title)
+    listed = _listed(w, name)
+    if listed is not None:
+        canonical, role = listed
+        if canonical != name:
+            w.spelled[name] = canonical
+    else:
+        role = lay.person_role(company, title)
+        if role in ("analyst", "unknown") and lay.company_key(company) in w.hosts:
+            role = "executive"
     w.people.append(lay.Person(name, company, title, role))
     return role if role != "unknown" else None
 
@@ -296,8 +363,8 @@ def _metadata(b: Builder, title: str, head: str, people: list[lay.Person]) -> No
     event = next((m.group(1) for ln in title.splitlines() if (m := _EVENT_LINE.match(ln))), None)
     md.event = event or next((ln.strip() for ln in title.splitlines() if ln.strip()), None)
     m = _TITLE_TICKER.search(title)
-    md.ticker = (m.group(1) or m.group(2)) if m else ticker(title + "\n" + head)
-    md.date = call_date(title) or call_date(head)
+    md.ticker = (m.group(1) or m.group(2) or m.group(3)) if m else ticker(title + "\n" + head)
+    md.date = call_date(title) or timed_numeric_date(title) or call_date(head)
     md.fiscal_period = fiscal_period(event or "") or _opening_period(head)
 
 
