@@ -348,6 +348,9 @@ def _warn(b: Builder, w: _Walk, folded: dict[str, str]) -> None:
         pairs = "; ".join(f"{a} = {c}" for a, c in folded.items())
         b.warnings.append("names written in two scripts taken as one participant "
                           f"(same company and role): {pairs}")
+    for header, listed in w.spelled.items():
+        b.warnings.append(f"speaker header {header!r} taken as listed participant {listed!r} "
+                          "(a spelling variant)")
     if w.qa_inferred:
         b.warnings.append("no Questions and Answers heading; Q&A taken to start where the "
                           "speaker numbering restarts at [1]")
