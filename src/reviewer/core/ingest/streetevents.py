@@ -33,8 +33,8 @@ from rapidfuzz import fuzz, process
 from reviewer.core.ingest import streetevents_layout as lay
 from reviewer.core.ingest.build import Builder
 from reviewer.core.ingest.metadata import call_date, fiscal_period, ticker, timed_numeric_date
-from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.ingest.roles import role_from_title
+from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.ingest.text import Line, iter_lines, trim
 from reviewer.core.model import ParsedTranscript
 
@@ -193,6 +193,14 @@ def _ruled_title(lines: list[Line], limit: int, first: int | None) -> int | None
     return start if hinted else None
 
 
+def _under_equals_rule(lines: list[Line], i: int) -> bool:
+    """Whether the nearest non-blank line above line ``i`` is a ``====`` rule."""
+    j = i - 1
+    while j >= 0 and lines[j].blank:
+        j -= 1
+    return j >= 0 and bool(lay.EQUALS_RULE.match(lines[j].text))
+
+
 def _ruled(lines: list[Line], i: int) -> bool:
     """Whether the nearest non-blank line above or below line ``i`` is a rule."""
     for step in (-1, 1):
@@ -221,8 +229,9 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
             b.boiler(ln.start, ln.end)
             cur = None
             continue
-        # Spelling slack only where a heading can be: above the call, or next to a rule.
-        kind = lay.heading_kind(s, fuzzy=pre or _ruled(lines, i))
+        # Spelling slack only where a heading can be: above the call, or under a "====" rule
+        # (a speaker's first line sits under a dash rule and stays text).
+        kind = lay.heading_kind(s, fuzzy=pre or _under_equals_rule(lines, i))
         if kind in ("qa", "presentation"):
             section = "qa" if kind == "qa" else "prepared"
             w.qa_seen = w.qa_seen or section == "qa"
