@@ -46,6 +46,7 @@ def title_block(lines: list[Line], limit: int) -> tuple[int | None, int]:
     """``(first, end)`` line indexes of the title lines, ``(None, 0)`` when there is none."""
     # Only a line that names the transcript can start the title, and only near the top: a
     # misdetected file must not lose its text to boilerplate above a stray "earnings call".
+    # (An English file's few short lines right above its first "====" rule are the title too.)
     first = next((i for i in range(limit) if lines[i].start < _TITLE_WITHIN
                   and lay.TITLE_START.search(lines[i].text)), None)
     whole = _ruled_title(lines, limit, first)
@@ -83,6 +84,8 @@ def _ruled_title(lines: list[Line], limit: int, first: int | None) -> int | None
 
 
 def fill_metadata(b: Builder, title: str, head: str, people: list[lay.Person]) -> None:
+    """Company (the executives' employer), event, ticker, date and fiscal period from the
+    title lines, falling back on the opening of the call (``head``)."""
     md = b.metadata
     md.company = lay.host_company(people)
     event = next((m.group(1) for ln in title.splitlines() if (m := _EVENT_LINE.match(ln))), None)
