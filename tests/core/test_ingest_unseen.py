@@ -330,3 +330,13 @@ def test_unknown_layout_imports_as_paragraphs_with_a_warning() -> None:
                                "speaker labels and sections must be set by hand"]
     assert parsed.text[parsed.turns[2].start:].startswith("Revenue. Total revenue")
     assert parsed.metadata.ticker == "HLCY" and parsed.metadata.date == "2024-07-30"
+
+
+def test_list_entry_with_only_a_firm_is_no_turn() -> None:
+    # Real lists print some entries as a name and a bare firm line, with no " - Title".
+    text = (FIXTURES / "bank_streetevents.txt").read_text(encoding="utf-8")
+    parsed = parse_text(text.replace("   Ridgemont Partners - MD", "   Ridgemont Partners"))
+    assert parsed.turns[0].label == "Operator"
+    assert parsed.warnings == []
+    [connor] = [p for p in parsed.participants if p.name == "Connor Walsh"]
+    assert (connor.role, connor.affiliation) == ("analyst", "Ridgemont Partners")

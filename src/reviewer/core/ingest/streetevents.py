@@ -198,7 +198,7 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
                 _list_entry(w, pending, None, None, block)
             pending = lay.BULLET.match(s).group("name")
             continue
-        if pre and lay.looks_like_affiliation(s):
+        if pre and (lay.looks_like_affiliation(s) or (pending and _firm_only(s))):
             company, title = lay.split_affiliation(s)
             if pending:
                 _list_entry(w, pending, company, title, block)
@@ -214,6 +214,11 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
     if pending:
         _list_entry(w, pending, None, None, block)
     return w
+
+
+def _firm_only(s: str) -> bool:
+    """A list line under a name that gives only the firm ("Morgan Stanley"), no title."""
+    return len(s) <= 80 and not s.endswith((".", "?", "!", ":")) and len(s.split()) <= 8
 
 
 def _list_entry(w: _Walk, name: str, company: str | None, title: str | None,
