@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reviewer.core.ingest import capitaliq, parse_file, parse_text, streetevents
 from reviewer.core.ingest.streetevents_layout import heading_kind
@@ -340,3 +342,36 @@ def test_list_entry_with_only_a_firm_is_no_turn() -> None:
     assert parsed.warnings == []
     [connor] = [p for p in parsed.participants if p.name == "Connor Walsh"]
     assert (connor.role, connor.affiliation) == ("analyst", "Ridgemont Partners")
+
+
+_CIQ_PIECES = st.sampled_from([
+    "Call Participants", "EXECUTIVES", "ANALYSTS", "Presentation", "Question and Answer",
+    "Operator", "Jane Roe", "Chief Financial Officer", "Kestrel Bank, Research Division",
+    "Copyright © 2024 S&P Global Market Intelligence", "spglobal.com/marketintelligence 4",
+    "ACME CORP FQ3 2024 EARNINGS CALL | OCT 17, 2024", "Acme Corp NYSE:ACME",
+    "FQ3 2024 Earnings Call Transcripts", "Revenue was $10 million.", "", "7",
+])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(st.one_of(_CIQ_PIECES, st.text(max_size=30)), max_size=30),
+       brk=st.sampled_from(["\n", "\r\n", "\n\n"]))
+def test_capitaliq_parser_itself_never_raises(lines: list[str], brk: str) -> None:
+    text = brk.join(lines)
+    capitaliq.detect(text)
+    assert_offsets_valid(capitaliq.parse(text))
+
+
+def test_capitaliq_name_without_title_line(ciq) -> None:
+    text = ciq.text.replace("Aldgate Brothers & Co., Research Division\n\nPresentation",
+                            "\nPresentation", 1)
+    text = text.replace("Yvonne Takahashi\n\n", "Yvonne Takahashi\n")
+    text = text.replace("Yvonne Takahashi\nAldgate Brothers & Co., Research Division\nAndrea",
+                        "Yvonne Takahashi\nAndrea")
+    assert "Yvonne Takahashi\nPresentation\n" in text and "Takahashi\nAndrea, you" in text
+    parsed = parse_text(text)
+    [yvonne] = [p for p in parsed.participants if p.name == "Yvonne Takahashi"]
+    assert (yvonne.role, yvonne.affiliation) == ("analyst", None)
+    assert [(t.label, t.section) for t in parsed.turns] == [
+        (t.label, t.section) for t in ciq.turns]
+    assert_offsets_valid(parsed)

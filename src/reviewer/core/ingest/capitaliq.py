@@ -128,6 +128,8 @@ def _roster(b: Builder, lines: list[Line], listing: int) -> int:
             group = _GROUPS[s]
         elif s and group is not None:
             nxt = lines[i + 1].stripped if i + 1 < len(lines) else ""
+            if nxt in _GROUPS or _PRESENTATION.match(nxt) or _QA.match(nxt):
+                nxt = ""  # a name with no title line: the next line is a heading
             _entry(b, s, nxt or None, group)
             i += 1 if nxt else 0
         i += 1
