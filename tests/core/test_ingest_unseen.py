@@ -375,3 +375,16 @@ def test_capitaliq_name_without_title_line(ciq) -> None:
     assert [(t.label, t.section) for t in parsed.turns] == [
         (t.label, t.section) for t in ciq.turns]
     assert_offsets_valid(parsed)
+
+
+@pytest.mark.parametrize("label, role", [
+    ("Unidentified Company Representative", "executive"),
+    ("Unidentified Corporate Participant", "executive"),
+    ("Unidentified Analyst", "analyst"),
+    ("Unidentified Participant", "unknown"),
+])
+def test_unidentified_speakers(label: str, role: str) -> None:
+    rule = "-" * 80
+    text = _BODY + f"\n{rule}\n{label}    [2]\n{rule}\n Margins were 40%.\n"
+    parsed = parse_text("Q1 2013 Acme Widgets Inc Earnings Call\n" + text)
+    assert (parsed.turns[-1].label, parsed.turns[-1].role) == (label, role)

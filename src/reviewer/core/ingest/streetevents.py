@@ -44,6 +44,9 @@ _BRAND = re.compile(r"\bThomson StreetEvents\b|\bStreetEvents\b|\bRefinitiv Stre
 _EDITED = re.compile(r"\b(?:Edited|Preliminary|Final) Transcript of\b", re.I)
 # "... لأرباح EGHT 12-May-20 ..." or "Edited Transcript of EGHT earnings ...".
 _NAME_MIN_SCORE = 90.0  # a header name this close to a listed name is that person
+_COMPANY_SPEAKER = re.compile(
+    r"^\s*unidentified (?:company representative|corporate participant|company speaker|"
+    r"executive)\s*$", re.I)
 _OPERATOR_CUE = re.compile(r"\boperator\b|مشغل|\bwelcome\b|أرحب|مرحبا", re.I)
 
 
@@ -248,7 +251,10 @@ def _header_role(label: str, w: _Walk) -> str | None:
     an analyst."""
     name, company, title = lay.split_header(label)
     if company is None and title is None:
-        # A bare label: "Operator", "Unidentified Analyst", "Unidentified Participant".
+        # A bare label: "Operator", "Unidentified Analyst", "Unidentified Participant", and
+        # "Unidentified Company Representative" (someone of the host company).
+        if _COMPANY_SPEAKER.match(name):
+            return "executive"
         role = role_from_title(name)
         return role if role in ("operator", "analyst") else None
     listed = _listed(w, name)
