@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -95,16 +97,26 @@ def record_doc(rec: dict[str, Any]) -> Doc:
 def set_sentences(doc: Doc, starts: Iterable[int] = (), keep_whole: Iterable[Any] = ()) -> Doc:
     """Sentence boundaries: spaCy's rule-based ``Sentencizer`` (which knows "。" and "؟"),
     plus a boundary at every character offset of ``starts`` (paragraph starts), and none
-    inside a span of ``keep_whole`` (a mention never straddles two sentences)."""
-    Sentencizer()(doc)
+    inside a span of ``keep_whole`` (a mention never straddles two sentences).
+
+    The boundaries are computed as a list and set in one ``from_array``: setting
+    ``token.is_sent_start`` one token at a time checks the whole Doc each time (quadratic)."""
     if len(doc) == 0:
         return doc
+    (guess,) = _SENTENCIZER.predict([doc])
+    first = [bool(g) for g in guess]
     idx = [t.idx for t in doc]
     for off in starts:
         i = bisect_left(idx, off)
         if 0 < i < len(doc):
-            doc[i].is_sent_start = True
+            first[i] = True
     for span in keep_whole:
-        for t in span[1:]:
-            t.is_sent_start = False
+        for i in range(span.start + 1, span.end):
+            first[i] = False
+    first[0] = True
+    values = numpy.array([1 if f else -1 for f in first], dtype="int64").astype("uint64")
+    doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
+
+
+_SENTENCIZER = Sentencizer()
