@@ -1,8 +1,8 @@
 """The JSONL record of one transcript (documented in docs/evaluation.md) and its reading.
 
 Close to what Prodigy and spaCy users load: ``text`` plus ``spans`` of
-``{"start", "end", "label"}`` (the label is the metric id, ``figure`` without one), each span also carrying every value
-field. Nothing project-specific (row ids, import dates, local paths) is written, so that
+``{"start", "end", "label"}`` (the label is the metric id, ``figure`` without one), each span
+also carrying every value field. Nothing project-specific (row ids, import dates, local paths) is written, so that
 export -> import -> export gives the same bytes.
 """
 
