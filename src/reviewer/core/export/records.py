@@ -2,8 +2,8 @@
 
 Close to what Prodigy and spaCy users load: ``text`` plus ``spans`` of
 ``{"start", "end", "label"}`` (the label is the metric id, ``figure`` without one), each span
-also carrying every value field. Nothing project-specific (row ids, import dates, local paths) is written, so that
-export -> import -> export gives the same bytes.
+also carrying every value field. Nothing project-specific (row ids, import dates, local
+paths) is written, so that export -> import -> export gives the same bytes.
 """
 
 from __future__ import annotations
