@@ -13,8 +13,8 @@ from reviewer.core.export.dataset import project_records
 from reviewer.core.extract.builtin import BuiltinExtractor
 from reviewer.core.ingest import parse_file
 from reviewer.core.learn.data import TrainingError, split_hashes
-from tests.core.demo_gold import build_demo_gold
 from tests.conftest import DEMO
+from tests.core.demo_gold import build_demo_gold
 
 EPOCHS = "10"  # enough for the demo gold to be learned; a few tens of seconds on one core
 

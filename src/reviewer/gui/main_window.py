@@ -29,6 +29,7 @@ from reviewer.gui.controller import ReviewController
 from reviewer.gui.empty_state import EmptyStateActions
 from reviewer.gui.geometry import default_size, dock_widths
 from reviewer.gui.help_overlay import HelpOverlay
+from reviewer.gui.learn_actions import LearnActions
 from reviewer.gui.mentions_model import MentionsModel
 from reviewer.gui.mentions_panel import MentionsPanel
 from reviewer.gui.project_actions import ProjectActions
@@ -102,7 +103,7 @@ class NoticeBar(QFrame):
 
 
 class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActions,
-                 QMainWindow):
+                 LearnActions, QMainWindow):
     """One window on one project."""
 
     def __init__(self, project: Project | None = None, settings: AppSettings | None = None,

@@ -34,6 +34,7 @@ class TrainOptions:
     labels: str = "figure"  # or "metric" (see data.py)
     max_epochs: int = 20
     eval_frequency: int = 50  # steps between spaCy's evaluations (one progress row each)
+    learn_rate: float = 0.001  # Adam's (spaCy's default)
 
 
 @dataclass
@@ -63,7 +64,8 @@ def training_config(corpus: Corpus, options: TrainOptions) -> Any:
     t["max_epochs"] = options.max_epochs
     t["max_steps"] = 0  # the epochs bound the run
     t["eval_frequency"] = options.eval_frequency
-    t["patience"] = options.eval_frequency * 8  # stop when 8 evaluations bring nothing
+    t["optimizer"]["learn_rate"] = options.learn_rate
+    t["patience"] = 0  # the epochs bound the run: small gold learns late, so no early stop
     return cfg
 
 
