@@ -46,11 +46,11 @@ def main() -> None:
     start, end = curves["file"][0], curves["file"][-1]
     print(f"{n} pending proposals; dataset F1 {start:.3f} before any decision, "
           f"{end:.3f} after all")
-    print(f"{'order':16} {'mean F1':>8}" + "".join(
+    print(f"{'order':30} {'mean F1':>8}" + "".join(
         f" {'to ' + format(t, '.0%'):>8}" for t in (0.25, 0.5, 0.75, 1.0)))
     for name, c in curves.items():
         row = [decisions_to_reach(c, start + t * (end - start)) for t in (0.25, 0.5, 0.75, 1.0)]
-        print(f"{name:16} {area(c):8.3f}" + "".join(f" {r!s:>8}" for r in row))
+        print(f"{name:30} {area(c):8.3f}" + "".join(f" {r!s:>8}" for r in row))
     print("(to X%: decisions until the F1 has gone X% of the way from its start to its end)")
     csv_path = args.out.with_suffix(".csv")
     with open(csv_path, "w", newline="", encoding="utf-8") as fh:

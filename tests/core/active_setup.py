@@ -40,7 +40,7 @@ class Setup:
         """F1 after each decision, per order."""
         return {label: review_curve(self.order(mode), self.gold) for label, mode in
                 (("file", "file"), ("uncertainty", "uncertainty"),
-                 ("model vs rules", "rules"))}
+                 ("model vs rules (upper bound)", "rules"))}
 
 
 def simulation_setup(folder: Path, epochs: int = 6, learn_rate: float = 0.001) -> Setup:

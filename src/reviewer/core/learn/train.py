@@ -65,7 +65,9 @@ def training_config(corpus: Corpus, options: TrainOptions) -> Any:
     t["max_steps"] = 0  # the epochs bound the run
     t["eval_frequency"] = options.eval_frequency
     t["optimizer"]["learn_rate"] = options.learn_rate
-    t["patience"] = 0  # the epochs bound the run: small gold learns late, so no early stop
+    # spaCy's default patience (steps without a better dev score): a small gold learns late
+    # (hundreds of steps at zero), so it must not stop early; a larger one stops at its plateau.
+    t["patience"] = 1600
     return cfg
 
 
