@@ -171,3 +171,38 @@ def test_conll_in_seqeval_nltk_and_spacy_convert(gold, tmp_path) -> None:
     assert len(docs) == len(records)  # one Doc per transcript, no -DOCSTART- tokens
     assert not any(t.text == "-DOCSTART-" for d in docs for t in d)
     assert sum(len(d.ents) for d in docs) == len(ents)
+
+
+def test_cli_unit_and_include_rejected_options(gold, tmp_path) -> None:
+    import pandas as pd
+    import spacy
+    from click.testing import CliRunner
+    from spacy.tokens import DocBin
+
+    from reviewer.cli import cli
+
+    folder, records, project = gold
+    # Reject one gold mention of a reviewed transcript: it leaves the gold, joins the negatives.
+    from reviewer.core.review import Reject, ReviewSession
+
+    tid = project.list_transcripts()[0].id
+    session = ReviewSession(project, tid, "tester")
+    session.do(Reject(session.annotations()[0].id))
+    db = folder / "demo.db"
+    runner = CliRunner()
+    for unit in ("transcript", "turn"):
+        out = runner.invoke(cli, ["export", "--db", str(db), "--format", "spacy", "--unit",
+                                  unit, "--out", str(tmp_path / f"{unit}.spacy")])
+        assert out.exit_code == 0, out.output
+    vocab = spacy.blank("en").vocab
+    by_transcript = list(DocBin().from_disk(tmp_path / "transcript.spacy").get_docs(vocab))
+    by_turn = list(DocBin().from_disk(tmp_path / "turn.spacy").get_docs(vocab))
+    assert len(by_transcript) == len(records)
+    assert len(by_turn) == sum(len(r["turns"]) for r in records)
+    for flag, extra in (([], 0), (["--include-rejected"], 1)):
+        out = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "--out",
+                                  str(tmp_path / "g.csv"), *flag])
+        assert out.exit_code == 0, out.output
+        df = pd.read_csv(tmp_path / "g.csv")
+        assert len(df) == _gold_spans(records) - 1 + extra
+        assert (df["status"] == "rejected").sum() == extra
