@@ -185,6 +185,7 @@ cli.add_command(cli_evaluate.export)
 cli.add_command(cli_evaluate.import_annotations)
 cli_extract.register(cli)
 cli_gui.register(cli)
+cli.add_command(__import__("reviewer.cli_train", fromlist=["train"]).train)
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("next", "Review", "&Next mention", ("N", "J"), "next"),
     Spec("prev", "Review", "&Previous mention", ("P", "K"), "prev"),
     Spec("next_pending", "Review", "Next &pending mention", ("Shift+N",)),
+    Spec("next_most_useful", "Review", "Next most &useful (model and rules disagree)", ("U",)),
     Spec("edit", "Review", "&Edit field (value, or the current column)", ("E", "F2")),
     Spec("add", "Review", "A&dd mention from the selection", ("M", "Ins"), "add"),
     Spec("resize_mention", "Review", "Resize mention to the &selection", ("Z",)),

@@ -26,6 +26,7 @@ from reviewer.gui.controller import ReviewController
 from reviewer.gui.empty_state import EmptyStateActions
 from reviewer.gui.geometry import LAYOUT_VERSION, default_size, dock_sizes
 from reviewer.gui.help_overlay import HelpOverlay
+from reviewer.gui.learn_actions import LearnActions
 from reviewer.gui.mentions_model import MentionsModel
 from reviewer.gui.mentions_panel import MentionsPanel
 from reviewer.gui.project_actions import ProjectActions
@@ -42,7 +43,7 @@ EXTERNAL_CHECK_MS = 2000
 
 
 class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
-                 EmptyStateActions, QMainWindow):
+                 EmptyStateActions, LearnActions, QMainWindow):
     """One window on one project."""
 
     def __init__(self, project: Project | None = None, settings: AppSettings | None = None,
