@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from reviewer.core.extract import cues
-from reviewer.core.extract.metrics import assign_metric, find_thresholds, prepare_sentence
+from reviewer.core.extract.metrics import cues
+from reviewer.core.extract.metrics.assign import assign_metric, find_thresholds, prepare_sentence
+from reviewer.core.extract.metrics.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
+from reviewer.core.extract.metrics.taxonomy import Taxonomy
 from reviewer.core.extract.numbers import Quantity, find_quantities
-from reviewer.core.extract.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
 from reviewer.core.extract.result import Mention
-from reviewer.core.extract.taxonomy import Taxonomy
 
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 _FY_RELS = ("fy", "next_fy")

@@ -1,6 +1,6 @@
 """Word tables and compiled patterns of the number grammar (English, Chinese, Arabic).
 
-Every pattern here is compiled once at import. The scanner (numbers_scan) finds numeric cores
+Every pattern here is compiled once at import. The scanner (numbers.scan) finds numeric cores
 with the ``*_CORE_RE`` patterns and then reads the words around each core with the anchored
 ``PREFIX_RE`` (searched in a short window that ends at the core) and ``SUFFIX_*`` patterns
 (matched at the end of the core).
@@ -173,7 +173,7 @@ PREFIX_RE = re.compile(
 )
 PREFIX_WINDOW = 40
 # The last word of every prefix above that ends with a space, and the last characters of the
-# others: a number after any other word has no prefix (a shortcut, see numbers_scan).
+# others: a number after any other word has no prefix (a shortcut, see numbers.scan).
 _PREFIX_LAST_WORDS = (
     "approximately approx. about around roughly nearly almost over than under of to some"
     " circa ca. least exceeding exceeded minus negative usd eur gbp jpy cny rmb inr chf cad aud"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reviewer.core.extract import speakers_cues as cues
 from reviewer.core.extract.anchored import AnchoredPattern
-from reviewer.core.extract.speakers_board import Board
+from reviewer.core.extract.speakers import cues
+from reviewer.core.extract.speakers.board import Board
 from reviewer.core.model import Participant
 
 _WORD = r"[A-Z][A-Za-zà-ÿ]+(?:['’-][A-Z][A-Za-zà-ÿ]+)?"

@@ -63,8 +63,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reviewer.core.extract import numbers_lexicon as lx
-from reviewer.core.extract.numbers_scan import Piece, match_before, scan
+from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.scan import Piece, match_before, scan
 
 __all__ = ["Quantity", "find_quantities", "parse_value"]
 

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from reviewer.core.extract import numbers_lexicon as lx
-from reviewer.core.extract.numbers_words import chinese_cores, english_cores
+from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.words import chinese_cores, english_cores
 
 
 @dataclass(slots=True)
