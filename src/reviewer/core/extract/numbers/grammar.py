@@ -83,6 +83,9 @@ class Quantity:
     approx: bool = False  # "nearly", "about", "approximately", "over", "more than", "~"
     confidence: float = 1.0  # lower for inferred cases (a lost "%", a fraction, a bare count)
     spelled: bool = False  # written in words ("twenty million dollars", "百分之六十點九")
+    counted: str | None = None  # what a count counts ("carriers"), lower-cased as written
+    vague: bool = False  # "seven-figure", "double-digit": a range read from words, not digits
+    of_top: bool = False  # "nine of our top 10 deals": the phrase is one figure
 
     @property
     def is_range(self) -> bool:
@@ -237,6 +240,7 @@ def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
         "approx": any(p.approx for p in item),
         "confidence": confidence,
         "spelled": any(p.spelled for p in item),
+        "counted": first.counted or last.counted,
     }
     if len(item) == 2:
         bounds = _bounds(first, last)

@@ -34,6 +34,7 @@ class Piece:
     prefix_start: int = 0  # where the words read before it begin (approximation included)
     integer: bool = False  # written without decimals or separators ("2021")
     phone_like: bool = False  # touches "-digit": a phone number or a reference
+    counted: str | None = None  # the counted noun ("carriers" of "160 carriers")
 
     @property
     def kind(self) -> str | None:
@@ -183,10 +184,11 @@ def _read(
     # --- numbers that are not quantities --------------------------------------------------
     explicit = piece.kind not in (None, "count") or piece.scale is not None
     if not explicit and not permissive:
-        if kind != "fraction" and (
-            match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
-            or lx.SOFT_AFTER_RE.match(text, e)
-        ):
+        soft = kind != "fraction" and match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
+        if soft and piece.counted and soft.group().lower().startswith("top") and not (
+                _GROUP_OF_TOP_RE.search(text, max(0, soft.start() - 16), soft.start())):
+            soft = None  # "our top 400 customers" counts them; "of our top 10 deals" does not
+        if soft or (kind != "fraction" and lx.SOFT_AFTER_RE.match(text, e)):
             return None
         if piece.integer and 1900 <= value <= 2100 and piece.unit is None:
             return None  # a year
@@ -203,6 +205,8 @@ def _read(
     return piece
 
 
+_GROUP_OF_TOP_RE = re.compile(r"\b(?:of|all|among|in)\s+(?:our\s+|the\s+|its\s+|their\s+)?\Z",
+                              re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
                           re.IGNORECASE)
 
@@ -283,12 +287,20 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
             piece.unit = unit
             return m.end()
     m = lx.SUFFIX_COUNT_RE.match(text, p)
-    if m:
+    if m and not (piece.integer and 1900 <= piece.value <= 2100 and piece.scale is None
+                  and m.group("noun") and _has_modifiers(text[p:m.start("noun")])):
         piece.unit = "count"
+        piece.counted = (m.group("noun") or m.group("cn") or m.group("ar")).lower()
         if m.group("plus"):
             piece.approx = True
         return m.end()
     return p
+
+
+def _has_modifiers(gap: str) -> bool:
+    """Whether words other than "plus" stand between a number and its noun: "2021 enterprise
+    customers" is a year before a noun phrase, "2,100 enterprise customers" a count."""
+    return any(w not in ("plus", "+") for w in gap.replace("-", " ").lower().split())
 
 
 def _currency_of_word(word: str) -> str:
