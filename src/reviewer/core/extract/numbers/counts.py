@@ -46,7 +46,7 @@ _PERIOD = r"(?P<unit>quarter|year|month)s?"
 
 _SPELLED_COUNT_RE = re.compile(
     rf"(?<![\w-])(?<!top )(?P<n>{_SPELLED})(?:(?P<hy>-)|(?:[ \t\u00a0]+"
-    rf"(?!(?:{lx.COUNT_STOP})\b)[a-z][a-z'-]*){{0,2}}[ \t\u00a0]+)"
+    rf"(?!(?:{lx.COUNT_STOP}|for|and|or|with)\b)[a-z][a-z'-]*){{0,2}}[ \t\u00a0]+)"
     rf"(?P<noun>{lx.COUNT_NOUNS.lower()}|product|store|partner|unit|location"
     r"|country|agent|user|subscriber|employee)\b(?!-)")
 _STREAK_RE = re.compile(
@@ -54,7 +54,7 @@ _STREAK_RE = re.compile(
     rf"[ \t\u00a0]+(?:(?:consecutive|straight|successive|sequential)[ \t\u00a0]+{_PERIOD}"
     r"|(?P<unit_b>quarter|year|month)s?[ \t\u00a0]+in[ \t\u00a0]+a[ \t\u00a0]+row)\b")
 # "of growth", "of improved profitability": what a streak is a streak of.
-_GROWING = (r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?:growth|profitab|positive|improve|accelerat"
+_GROWING = (r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?:growth|profitab|positive|improv|accelerat"
             r"|expansion|increase|decline|record)")
 _STREAK_OF_RE = re.compile(
     rf"(?:first[ \t\u00a0]+time[ \t\u00a0]+in[ \t\u00a0]+(?:the[ \t\u00a0]+(?:last|past)"

@@ -213,7 +213,7 @@ MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 # Hard rules reject a number whatever follows it: "8x8", "9:00", "12/31", "'26", "3.1.2".
-HARD_BEFORE_RE = re.compile(r"(?:\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|['’‘#]|\d[.٫])\Z")
+HARD_BEFORE_RE = re.compile(r"(?:\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|['’‘#]|\d[.٫]|[A-Za-z]-)\Z")
 HARD_AFTER_RE = re.compile(r"[ \t\u00a0]*[x×][ \t\u00a0]*\d|[:/]\d|[.٫]\d")
 # Soft rules reject a number that has no currency, percent, bps, scale or unit of its own:
 # "May 12", "fiscal 2021", "FY 21", "Q4 2020", "version 3.1", "star 1", "top 10 deals",
@@ -222,7 +222,7 @@ SOFT_BEFORE_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?:{MONTHS})\.?,?[ \t\u00a0]+"
     r"|(?<![A-Za-z])(?:fiscal(?:[ \t\u00a0]+year)?|FY|CY|FQ|Q[1-4]|H[12]|version|release"
     r"|star|press|top|page|item|no\.|number|form|chapter|section|slide|rule|article|step"
-    r"|phase|tier|level|gen|generation)[ \t\u00a0]*"
+    r"|phase|tier|level|gen|generation|fortune|forbes|russell|ftse|s&p)[ \t\u00a0]*"
     r"|第[ \t\u00a0]*|\[)\Z",
     re.IGNORECASE,
 )
