@@ -28,15 +28,16 @@ import re
 from reviewer.core.extract.numbers import lexicon as lx
 from reviewer.core.extract.numbers.grammar import Quantity
 
-_UNITS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES: dict[str, int] = {w: i + 2 for i, w in enumerate(_UNITS)}
 WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
 WORD_VALUES.update({"one": 1, "a dozen": 12, "dozen": 12})
-_ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "  # noqa: SIM905
-             "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-             "twentieth").split()
+_ORDINALS = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+             "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 ORDINAL_VALUES = {w: i + 2 for i, w in enumerate(_ORDINALS)}
 _ONES = "|".join([*_UNITS[:8], "one"])
 _SPELLED = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{_ONES}))?|{'|'.join(reversed(_UNITS))}"
