@@ -85,18 +85,33 @@ _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 _HINTS = (("spelled", ("ty", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                        "ten", "eleven", "twelve", "teen", "dozen")),
           ("streak", ("consecutive", "straight", "successive", "sequential", "in a row",
-                      "first time in", "quarter of", "quarters of", "years of")),
+                      "first time in", "quarter of", "quarters of", "years of",
+                      "three quarters", "three-quarters")),
           ("top", ("top ", "أفضل", "أكبر", "أهم")),
           ("vague", ("figure", "digit", "teens", "أرقام")),
           ("fraction", ("three quarters", "three-quarters")))
+
+_HINT_FAMILY: dict[str, set[str]] = {}
+for _name, _words in _HINTS:
+    for _w in _words:
+        _HINT_FAMILY.setdefault(_w, set()).add(_name)
+# A hint found inside a longer one hides it ("three quarters of" holds "quarters of"): the
+# longer one stands for both.
+for _w in list(_HINT_FAMILY):
+    for _other, _names in _HINT_FAMILY.items():
+        if _w != _other and _w in _other:
+            _names |= _HINT_FAMILY[_w]
+_HINT_RE = re.compile("|".join(re.escape(w) for w in sorted(_HINT_FAMILY, key=len,
+                                                             reverse=True)))
 
 
 def find_counts(text: str, lang: str = "en") -> list[Quantity]:
     """The spelled counts, streaks, top-N, vague sizes and word fractions of ``text``."""
     low = text.lower()
-    hints = {name for name, words in _HINTS if any(w in low for w in words)}
-    if not hints:
+    found = _HINT_RE.findall(low)
+    if not found:
         return []
+    hints = {name for w in found for name in _HINT_FAMILY[w]}
     out: list[Quantity] = []
     if lang == "ar":
         if "top" in hints:
