@@ -364,3 +364,8 @@ def test_the_grammar_reads_no_count_here(text) -> None:
     from reviewer.core.extract.numbers import find_quantities
 
     assert [text[q.start:q.end] for q in find_quantities(text, "en") if q.unit == "count"] == []
+
+
+def test_a_vague_number_of_things_is_a_count() -> None:
+    m = the("We have a triple-digit number of migrations underway.", "triple-digit")
+    assert (m.low, m.high, m.unit, m.extra["counted"]) == (100, 999, "count", "migrations")

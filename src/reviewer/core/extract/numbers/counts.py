@@ -80,6 +80,8 @@ _QUARTERS_RE = re.compile(r"(?<![\w-])(?:three[- ]quarters[ \t\u00a0]+of(?![ \t\
                           rf"(?!{_GROWING})|three-quarters\b)")
 _AFTER_NOUN_RE = re.compile(rf"(?:[ \t\u00a0-]+[a-z][a-z-]*){{0,2}}?[ \t\u00a0-]+"
                             rf"(?P<noun>{lx.COUNT_NOUNS.lower()})\b")
+# "a triple-digit number of migrations" counts migrations.
+_NUMBER_OF_RE = re.compile(r"[ \t\u00a0]+number[ \t\u00a0]+of[ \t\u00a0]+(?P<noun>[a-z-]+)")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 # Cheap tests on the lower-cased paragraph before each family's pattern runs.
 _HINTS = (("spelled", ("ty", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -240,7 +242,7 @@ def _vague(low: str) -> list[Quantity]:
                 idx = ("low", "mid", "high")
                 lo, hi = (round(lo + third * idx.index(pos)),
                           round(lo + third * (idx.index(pos2) + 1)) - 1)
-        noun = _AFTER_NOUN_RE.match(low, m.end())
+        noun = _AFTER_NOUN_RE.match(low, m.end()) or _NUMBER_OF_RE.match(low, m.end())
         unit = "count" if noun else "percent"
         out.append(Quantity(m.start(), m.end(), None, float(lo), float(hi), unit,
                             confidence=0.3, counted=noun.group("noun") if noun else None,
