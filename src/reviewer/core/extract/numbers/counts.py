@@ -84,8 +84,9 @@ _AFTER_NOUN_RE = re.compile(rf"(?:[ \t\u00a0-]+[a-z][a-z-]*){{0,2}}?[ \t\u00a0-]
 _NUMBER_OF_RE = re.compile(r"[ \t\u00a0]+number[ \t\u00a0]+of[ \t\u00a0]+(?P<noun>[a-z-]+)")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 # Cheap tests on the lower-cased paragraph before each family's pattern runs.
-_HINTS = (("spelled", ("ty", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                       "ten", "eleven", "twelve", "teen", "dozen")),
+_HINTS = (("spelled", ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                       "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty",
+                       "fifty", "dozen")),
           ("streak", ("consecutive", "straight", "successive", "sequential", "in a row",
                       "first time in", "quarter of", "quarters of", "years of",
                       "three quarters", "three-quarters")),
