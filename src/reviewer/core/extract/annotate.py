@@ -86,10 +86,10 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     """The mentions of ``text[start:end]`` (offsets of the result are into ``text``)."""
     para = text[start:end]
     lang = lang if lang in ("en", "zh", "ar") else "en"
-    quantities = merge([q for q in find_quantities(para, lang) if _kept_unit(q.unit)],
-                       find_counts(para, lang))
-    state.paragraph_basis = None
     low = cues.lower(para)
+    quantities = merge([q for q in find_quantities(para, lang) if _kept_unit(q.unit)],
+                       find_counts(para, lang, low))
+    state.paragraph_basis = None
     if "gaap" in low:
         _scan_basis_scope(low, call, state)
     out: list[Mention] = []

@@ -24,6 +24,7 @@ only (a streak or "seven-figure" has no counterpart to check in a translation).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reviewer.core.extract.numbers import lexicon as lx
 from reviewer.core.extract.numbers.grammar import Quantity
@@ -94,45 +95,41 @@ _HINTS = (("spelled", ("two", "three", "four", "five", "six", "seven", "eight", 
           ("vague", ("figure", "digit", "teens", "أرقام")),
           ("fraction", ("three quarters", "three-quarters")))
 
-_HINT_FAMILY: dict[str, set[str]] = {}
-for _name, _words in _HINTS:
-    for _w in _words:
-        _HINT_FAMILY.setdefault(_w, set()).add(_name)
-# A hint found inside a longer one hides it ("three quarters of" holds "quarters of"): the
-# longer one stands for both.
-for _w in list(_HINT_FAMILY):
-    for _other, _names in _HINT_FAMILY.items():
-        if _w != _other and _w in _other:
-            _names |= _HINT_FAMILY[_w]
-_HINT_RE = re.compile("|".join(re.escape(w) for w in sorted(_HINT_FAMILY, key=len,
-                                                             reverse=True)))
 
-
-def find_counts(text: str, lang: str = "en") -> list[Quantity]:
-    """The spelled counts, streaks, top-N, vague sizes and word fractions of ``text``."""
-    low = text.lower()
-    found = _HINT_RE.findall(low)
-    if not found:
+def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Quantity]:
+    """The spelled counts, streaks, top-N, vague sizes and word fractions of ``text``
+    (``low``: the text lower-cased with the same offsets, when the caller has it)."""
+    if low is None:
+        low = text.lower()
+        low = low if len(low) == len(text) else text  # keep the offsets ("İ")
+    # Each family's pattern runs only around its hint words (str.find is the cheapest scan).
+    win = {}
+    for name, words in _HINTS:
+        positions = sorted(i for w in words if w in low for i in _find_all(low, w))
+        if positions:
+            win[name] = _windows(positions, len(low))
+    if not win:
         return []
-    hints = {name for w in found for name in _HINT_FAMILY[w]}
     out: list[Quantity] = []
     if lang == "ar":
-        if "top" in hints:
-            out += _top(low, _TOP_AR_RE)
-        if "vague" in hints:
-            out += [_figure(m, int(m.group("n"))) for m in _FIGURE_AR_RE.finditer(low)]
+        if "top" in win:
+            out += _top(_scan(_TOP_AR_RE, low, win["top"]))
+        if "vague" in win:
+            out += [_figure(m, int(m.group("n")))
+                    for m in _scan(_FIGURE_AR_RE, low, win["vague"])]
     else:
-        if "streak" in hints:
-            out += _streaks(low)
-        if "top" in hints:
-            out += _top(low, _TOP_RE)
-        if "spelled" in hints:
-            out += _spelled(low)
-        if "vague" in hints:
-            out += _vague(low)
-        if "fraction" in hints:
+        if "streak" in win:
+            out += _streaks(low, win["streak"])
+        if "top" in win:
+            out += _top(_scan(_TOP_RE, low, win["top"]))
+        if "spelled" in win:
+            out += _spelled(_scan(_SPELLED_COUNT_RE, low, win["spelled"]))
+        if "vague" in win:
+            out += _vague(low, win["vague"])
+        if "fraction" in win:
             out += [Quantity(m.start(), m.end(), 75.0, None, None, "percent",
-                             confidence=0.6, spelled=True) for m in _QUARTERS_RE.finditer(low)]
+                             confidence=0.6, spelled=True)
+                    for m in _scan(_QUARTERS_RE, low, win["fraction"])]
     out.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quantity] = []
     for q in out:
@@ -156,6 +153,41 @@ def merge(grammar: list[Quantity], counts: list[Quantity]) -> list[Quantity]:
     return out
 
 
+_BEFORE, _AFTER = 40, 90  # how far a family's phrase reaches around its hint word
+
+
+def _find_all(low: str, word: str) -> Iterator[int]:
+    i = low.find(word)
+    while i >= 0:
+        yield i
+        i = low.find(word, i + 1)
+
+
+def _windows(positions: list[int], n: int) -> list[tuple[int, int]]:
+    """The merged ``[start, end)`` windows around the hint positions (ascending)."""
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        a, b = max(0, p - _BEFORE), min(n, p + _AFTER)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _scan(pattern: re.Pattern[str], low: str,
+          windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(low)`` yields inside the windows: each match is taken again
+    on the whole text (a window's end must not cut it short), non-overlapping."""
+    last = 0
+    for a, b in windows:
+        for m in pattern.finditer(low, max(a, last), b):
+            full = pattern.match(low, m.start())
+            if full is not None and full.start() >= last:
+                last = full.end()
+                yield full
+
+
 def _value(word: str) -> int | None:
     word = re.sub(r"[\s,]+", " ", word.strip())
     if word.replace(" ", "").isdigit():
@@ -176,9 +208,9 @@ def _count(s: int, e: int, value: int | None, counted: str, spelled: bool,
                      spelled=spelled, counted=counted, of_top=of_top)]
 
 
-def _streaks(low: str) -> list[Quantity]:
+def _streaks(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
     out = []
-    for m in _STREAK_RE.finditer(low):
+    for m in _scan(_STREAK_RE, low, windows):
         if m.group("nth"):
             value, spelled = int(m.group("nth")), False
         elif m.group("ord"):
@@ -187,7 +219,7 @@ def _streaks(low: str) -> list[Quantity]:
             value, spelled = _value(m.group("n")), not m.group("n")[0].isdigit()
         unit = m.group("unit") or m.group("unit_b")
         out += _count(m.start(), m.end(), value, f"consecutive {unit}s", spelled)
-    for m in _STREAK_OF_RE.finditer(low):
+    for m in _scan(_STREAK_OF_RE, low, windows):
         if m.group("n3"):  # "our third quarter of acceleration"
             out += _count(m.start("n3"), m.end("unit3"), ORDINAL_VALUES[m.group("n3")],
                           f"consecutive {m.group('unit3')}s", True)
@@ -198,18 +230,18 @@ def _streaks(low: str) -> list[Quantity]:
     return out
 
 
-def _top(low: str, pattern: re.Pattern[str]) -> list[Quantity]:
+def _top(matches: Iterator[re.Match[str]]) -> list[Quantity]:
     out = []
-    for m in pattern.finditer(low):
+    for m in matches:
         noun = m.group("noun") or "top " + m.group("m")
         out += _count(m.start(), m.end(), _value(m.group("n")), noun,
                       not m.group("n")[0].isdigit(), 0.85, of_top=True)
     return out
 
 
-def _spelled(low: str) -> list[Quantity]:
+def _spelled(matches: Iterator[re.Match[str]]) -> list[Quantity]:
     out = []
-    for m in _SPELLED_COUNT_RE.finditer(low):
+    for m in matches:
         value = _value(m.group("n"))
         if value is None or value < 2:
             continue
@@ -227,12 +259,12 @@ def _figure(m: re.Match[str], digits: int) -> Quantity:
                     float(10 ** digits - 1), "USD", confidence=0.3, vague=True)
 
 
-def _vague(low: str) -> list[Quantity]:
+def _vague(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
     out = []
-    for m in _FIGURE_RE.finditer(low):
+    for m in _scan(_FIGURE_RE, low, windows):
         n = m.group("n")
         out.append(_figure(m, int(n) if n.isdigit() else WORD_VALUES[n]))
-    for m in _DIGIT_RE.finditer(low):
+    for m in _scan(_DIGIT_RE, low, windows):
         if m.group("tpos"):
             lo, hi = {"low": (11, 13), "mid": (14, 16), "high": (17, 19)}[m.group("tpos")]
         else:
