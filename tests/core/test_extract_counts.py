@@ -369,3 +369,18 @@ def test_the_grammar_reads_no_count_here(text) -> None:
 def test_a_vague_number_of_things_is_a_count() -> None:
     m = the("We have a triple-digit number of migrations underway.", "triple-digit")
     assert (m.low, m.high, m.unit, m.extra["counted"]) == (100, 999, "count", "migrations")
+
+
+@pytest.mark.parametrize(("sentence", "surface", "low", "high", "counted"), [
+    ("We offer 3 or 4 different agent assist platforms.",
+     "3 or 4 different agent assist platforms", 3, 4, "platforms"),
+    ("We expect 10 or 12 new stores next year.", "10 or 12 new stores", 10, 12, "stores"),
+])
+def test_n_or_m_things_is_a_range(sentence, surface, low, high, counted) -> None:
+    m = the(sentence, surface)
+    assert (m.value, m.low, m.high, m.unit, m.extra["counted"]) == (
+        None, low, high, "count", counted)
+
+
+def test_n_or_m_without_a_counted_noun_is_no_range() -> None:
+    assert not any(m.low == 3 for m in mentions("Pick 3 or 4 of them, or press 1 or 2."))

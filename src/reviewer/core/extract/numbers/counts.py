@@ -19,6 +19,7 @@ only (a streak or "seven-figure" has no counterpart to check in a translation).
   (10-99, a percent unless a counted noun follows), "high single-digit" (7-9), "mid-teens".
 - Fractions: "three quarters of", "three-quarters" (75 %, spelled, confidence 0.6); "half"
   and "a third" are the grammar's.
+- "3 or 4 different agent assist platforms": a range (3-4) of the count, one figure.
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ _AFTER_NOUN_RE = re.compile(rf"(?:[ \t\u00a0-]+[a-z][a-z-]*){{0,2}}?[ \t\u00a0-]
                             rf"(?P<noun>{lx.COUNT_NOUNS.lower()})\b")
 # "a triple-digit number of migrations" counts migrations.
 _NUMBER_OF_RE = re.compile(r"[ \t\u00a0]+number[ \t\u00a0]+of[ \t\u00a0]+(?P<noun>[a-z-]+)")
+# "3 or 4 different agent assist platforms": a range of a count.
+_OR_RE = re.compile(
+    r"(?P<a>\d{1,3}(?:,\d{3})*) or (?P<b>\d{1,3}(?:,\d{3})*)"
+    rf"(?:[ \t\u00a0-]+(?!(?:{lx.COUNT_STOP})\b)[a-z][a-z-]*){{0,3}}?[ \t\u00a0-]+"
+    rf"(?P<noun>{lx.COUNT_NOUNS.lower()})\b")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 # Cheap tests on the lower-cased paragraph before each family's pattern runs.
 _HINTS = (("spelled", ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -93,7 +99,8 @@ _HINTS = (("spelled", ("two", "three", "four", "five", "six", "seven", "eight", 
                       "three quarters", "three-quarters")),
           ("top", ("top ", "أفضل", "أكبر", "أهم")),
           ("vague", ("figure", "digit", "teens", "أرقام")),
-          ("fraction", ("three quarters", "three-quarters")))
+          ("fraction", ("three quarters", "three-quarters")),
+          ("or", (" or ",)))
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Quantity]:
@@ -126,6 +133,8 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
             out += _spelled(_scan(_SPELLED_COUNT_RE, low, win["spelled"]))
         if "vague" in win:
             out += _vague(low, win["vague"])
+        if "or" in win:
+            out += _either(low, win["or"])
         if "fraction" in win:
             out += [Quantity(m.start(), m.end(), 75.0, None, None, "percent",
                              confidence=0.6, spelled=True)
@@ -145,7 +154,7 @@ def merge(grammar: list[Quantity], counts: list[Quantity]) -> list[Quantity]:
         return grammar
     out = []
     for g in grammar:
-        if not any(c.start <= g.start and g.end <= c.end and c.of_top for c in counts):
+        if not any(c.start <= g.start and g.end <= c.end and c.whole for c in counts):
             out.append(g)
     taken = [(g.start, g.end) for g in out]
     out += [c for c in counts if not any(s < c.end and c.start < e for s, e in taken)]
@@ -201,11 +210,11 @@ def _value(word: str) -> int | None:
 
 
 def _count(s: int, e: int, value: int | None, counted: str, spelled: bool,
-           confidence: float = 0.9, of_top: bool = False) -> list[Quantity]:
+           confidence: float = 0.9, whole: bool = False) -> list[Quantity]:
     if value is None:
         return []
     return [Quantity(s, e, float(value), None, None, "count", confidence=confidence,
-                     spelled=spelled, counted=counted, of_top=of_top)]
+                     spelled=spelled, counted=counted, whole=whole)]
 
 
 def _streaks(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
@@ -235,7 +244,20 @@ def _top(matches: Iterator[re.Match[str]]) -> list[Quantity]:
     for m in matches:
         noun = m.group("noun") or "top " + m.group("m")
         out += _count(m.start(), m.end(), _value(m.group("n")), noun,
-                      not m.group("n")[0].isdigit(), 0.85, of_top=True)
+                      not m.group("n")[0].isdigit(), 0.85, whole=True)
+    return out
+
+
+def _either(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _scan(_OR_RE, low, windows):
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,-$"):
+            continue  # inside a longer number or an amount
+        a, b = (int(m.group(g).replace(",", "")) for g in ("a", "b"))
+        if a < b:
+            out.append(Quantity(m.start(), m.end(), None, float(a), float(b), "count",
+                                approx=True, confidence=0.6, counted=m.group("noun"),
+                                whole=True))
     return out
 
 

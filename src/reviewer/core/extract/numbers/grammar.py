@@ -85,7 +85,7 @@ class Quantity:
     spelled: bool = False  # written in words ("twenty million dollars", "百分之六十點九")
     counted: str | None = None  # what a count counts ("carriers"), lower-cased as written
     vague: bool = False  # "seven-figure", "double-digit": a range read from words, not digits
-    of_top: bool = False  # "nine of our top 10 deals": the phrase is one figure
+    whole: bool = False  # "nine of our top 10 deals", "3 or 4 platforms": one figure
 
     @property
     def is_range(self) -> bool:
