@@ -90,17 +90,21 @@ _OR_RE = re.compile(
     rf"(?:[ \t\u00a0-]+(?!(?:{lx.COUNT_STOP})\b)[a-z][a-z-]*){{0,3}}?[ \t\u00a0-]+"
     rf"(?P<noun>{lx.COUNT_NOUNS.lower()})\b")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
-# Cheap tests on the lower-cased paragraph before each family's pattern runs.
-_HINTS = (("spelled", ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                       "eleven", "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty",
-                       "fifty", "dozen")),
-          ("streak", ("consecutive", "straight", "successive", "sequential", "in a row",
-                      "first time in", "quarter of", "quarters of", "years of",
-                      "three quarters", "three-quarters")),
-          ("top", ("top ", "أفضل", "أكبر", "أهم")),
-          ("vague", ("figure", "digit", "teens", "أرقام")),
-          ("fraction", ("three quarters", "three-quarters")),
-          ("or", (" or ",)))
+# Cheap tests on the lower-cased paragraph before each family's pattern runs: the family's
+# hint words, and how far its phrase reaches before and after a hint (0, 0: it starts there).
+# "twe" opens twelve and twenty, "thirt" thirteen and thirty, "fift" fifteen and fifty; "four"
+# opens fourteen, "six" sixteen and sixty… (a hint where no number starts costs one match).
+_SPELLED_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "twe", "thirt", "fift", "forty", "dozen")
+_HINTS_EN = {
+    "spelled": (_SPELLED_WORDS, 0, 0),
+    "streak": (("consecutive", "straight", "successive", "sequential", "in a row",
+                "first time in", "quarter of", "quarters of", "years of"), 30, 60),
+    "top": (("top ",), 30, 70),
+    "vague": (("figure", "digit", "teens"), 25, 15),
+    "fraction": (("three quarters", "three-quarters"), 0, 0),
+}
+_HINTS_AR = {"top": (("أفضل", "أكبر", "أهم"), 10, 40), "vague": (("أرقام",), 5, 10)}
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Quantity]:
@@ -111,12 +115,10 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
         low = low if len(low) == len(text) else text  # keep the offsets ("İ")
     # Each family's pattern runs only around its hint words (str.find is the cheapest scan).
     win = {}
-    for name, words in _HINTS:
+    for name, (words, before, after) in (_HINTS_AR if lang == "ar" else _HINTS_EN).items():
         positions = sorted(i for w in words if w in low for i in _find_all(low, w))
         if positions:
-            win[name] = _windows(positions, len(low))
-    if not win:
-        return []
+            win[name] = _windows(positions, len(low), before, after)
     out: list[Quantity] = []
     if lang == "ar":
         if "top" in win:
@@ -133,12 +135,14 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
             out += _spelled(_scan(_SPELLED_COUNT_RE, low, win["spelled"]))
         if "vague" in win:
             out += _vague(low, win["vague"])
-        if "or" in win:
-            out += _either(low, win["or"])
         if "fraction" in win:
             out += [Quantity(m.start(), m.end(), 75.0, None, None, "percent",
                              confidence=0.6, spelled=True)
                     for m in _scan(_QUARTERS_RE, low, win["fraction"])]
+        if " or " in low:
+            out += _either(low)  # its pattern opens with a digit: re skips to one quickly
+    if not out:
+        return out
     out.sort(key=lambda q: (q.start, -q.end))
     kept: list[Quantity] = []
     for q in out:
@@ -162,9 +166,6 @@ def merge(grammar: list[Quantity], counts: list[Quantity]) -> list[Quantity]:
     return out
 
 
-_BEFORE, _AFTER = 40, 90  # how far a family's phrase reaches around its hint word
-
-
 def _find_all(low: str, word: str) -> Iterator[int]:
     i = low.find(word)
     while i >= 0:
@@ -172,11 +173,12 @@ def _find_all(low: str, word: str) -> Iterator[int]:
         i = low.find(word, i + 1)
 
 
-def _windows(positions: list[int], n: int) -> list[tuple[int, int]]:
-    """The merged ``[start, end)`` windows around the hint positions (ascending)."""
+def _windows(positions: list[int], n: int, before: int, after: int) -> list[tuple[int, int]]:
+    """The merged ``[start, end)`` windows around the hint positions (ascending); a window
+    of a phrase that starts at its hint (``before == after == 0``) is the hint itself."""
     out: list[tuple[int, int]] = []
     for p in positions:
-        a, b = max(0, p - _BEFORE), min(n, p + _AFTER)
+        a, b = max(0, p - before), (min(n, p + after) if after else p)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
@@ -190,6 +192,12 @@ def _scan(pattern: re.Pattern[str], low: str,
     on the whole text (a window's end must not cut it short), non-overlapping."""
     last = 0
     for a, b in windows:
+        if a == b:  # the phrase starts at the hint: try it there only
+            full = pattern.match(low, a) if a >= last else None
+            if full is not None:
+                last = full.end()
+                yield full
+            continue
         for m in pattern.finditer(low, max(a, last), b):
             full = pattern.match(low, m.start())
             if full is not None and full.start() >= last:
@@ -248,9 +256,9 @@ def _top(matches: Iterator[re.Match[str]]) -> list[Quantity]:
     return out
 
 
-def _either(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
+def _either(low: str) -> list[Quantity]:
     out = []
-    for m in _scan(_OR_RE, low, windows):
+    for m in _OR_RE.finditer(low):
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,-$"):
             continue  # inside a longer number or an amount
         a, b = (int(m.group(g).replace(",", "")) for g in ("a", "b"))
