@@ -384,3 +384,15 @@ def test_n_or_m_things_is_a_range(sentence, surface, low, high, counted) -> None
 
 def test_n_or_m_without_a_counted_noun_is_no_range() -> None:
     assert not any(m.low == 3 for m in mentions("Pick 3 or 4 of them, or press 1 or 2."))
+
+
+def test_a_noun_before_the_counted_noun_is_a_modifier() -> None:
+    # "customer" is a counted noun of its own, but here it qualifies the interactions.
+    m = the("The platform handled 1.4 billion customer interactions.",
+            "1.4 billion customer interactions")
+    assert (m.value, m.metric, m.extra["counted"]) == (1.4e9, "count", "interactions")
+
+
+def test_an_amount_right_before_deal_is_a_deal_size_whatever_the_sentence_says() -> None:
+    m = the("ARR grew, and we signed our first seven-figure deal in Japan.", "seven-figure")
+    assert (m.metric, m.low, m.high) == ("deal_size", 1e6, 9_999_999)

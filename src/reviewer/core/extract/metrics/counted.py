@@ -75,6 +75,7 @@ def fallback_metric(q: Quantity, metric: str | None, para: str,
             return None, None  # a bare number that measures nothing we know
         mid = counted_metric(q.counted)
         return (mid, GENERIC_SCORE) if mid in taxonomy else (None, None)
-    if metric is None and q.unit not in ("percent", "bps") and _DEAL_AFTER_RE.match(para, q.end):
-        return ("deal_size", 0.6) if "deal_size" in taxonomy else (None, None)
+    if q.unit not in ("percent", "bps") and _DEAL_AFTER_RE.match(para, q.end):
+        # "a $12,000K deal", "our first seven-figure deal": the noun right after names it
+        return ("deal_size", 0.6) if "deal_size" in taxonomy else (metric, None)
     return metric, None

@@ -111,7 +111,8 @@ COUNT_NOUNS = (
     "|students|cities|states|facilities|plants|warehouses|wells|rigs|routes|aircraft|trucks"
     "|vessels|workers|engineers|hires|persons|person|systems|platforms|pilots|opportunities"
     "|bookings|renewals|companies|brands|channels|lines|properties|beds|doses"
-    "|procedures|trials|programs|sellers|buyers|visitors|downloads|lanes|miles"
+    "|procedures|trials|programs|sellers|buyers|visitors|downloads|lanes|miles|interactions"
+    "|conversations|sessions|meetings|tickets|claims|policies|visits|impressions|migrations"
 )
 # Words that may stand between a number and its counted noun ("22 upsell and cross-sell
 # deals", "127 active channel partners", "13,000 voice for Microsoft Teams seats"): up to
