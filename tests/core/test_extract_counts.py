@@ -396,3 +396,30 @@ def test_a_noun_before_the_counted_noun_is_a_modifier() -> None:
 def test_an_amount_right_before_deal_is_a_deal_size_whatever_the_sentence_says() -> None:
     m = the("ARR grew, and we signed our first seven-figure deal in Japan.", "seven-figure")
     assert (m.metric, m.low, m.high) == ("deal_size", 1e6, 9_999_999)
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "counted"), [
+    ("Two of our 3 largest customers expanded.", "Two of our 3 largest customers", 2,
+     "customers"),
+    ("4 of our five biggest markets grew.", "4 of our five biggest markets", 4, "markets"),
+])
+def test_n_of_our_m_largest(sentence, surface, value, counted) -> None:
+    m = the(sentence, surface)
+    assert (m.value, m.unit, m.extra["counted"]) == (value, "count", counted)
+
+
+# Industry metrics the taxonomy names (a bank, a retailer, a chipmaker).
+@pytest.mark.parametrize(("sentence", "surface", "metric"), [
+    ("Net interest margin was 3.41%, up 6 basis points.", "3.41%", "net_interest_margin"),
+    ("Our CET1 ratio ended the quarter at 11.8%.", "11.8%", "cet1_ratio"),
+    ("Total loans grew to $18.4 billion.", "$18.4 billion", "loans"),
+    ("Total deposits were $22.1 billion.", "$22.1 billion", "deposits"),
+    ("Net interest income was $412 million.", "$412 million", "net_interest_income"),
+    ("Comparable sales rose 4.2% in the quarter.", "4.2%", "comparable_sales_growth"),
+    ("Traffic was up 1.8%.", "1.8%", "traffic_growth"),
+    ("ASP was $412, up from $388.", "$412", "asp"),
+    ("The efficiency ratio improved to 54.2%.", "54.2%", "efficiency_ratio"),
+    ("We originated 2,350 mortgages.", "2,350 mortgages", "count"),
+])
+def test_industry_metrics(sentence, surface, metric) -> None:
+    assert the(sentence, surface).metric == metric

@@ -22,10 +22,11 @@ _BY_NOUN = {
     "deal_count": "deal deals win wins contract contracts bookings renewals opportunities"
                   " صفقة صفقات انتصارات",
     "active_users": "seat seats user users subscribers members licenses visitors مستخدم مستخدمًا"
-                    " مستخدمين مقعد مقعدًا مقاعد",
+                    " subscriptions passengers مستخدمين مقعد مقعدًا مقاعد",
     "employee_count": "employees workers engineers hires موظف موظفًا موظفين",
     "partner_count": "partner partners resellers vars distributors carriers vendors"
-                     " suppliers developers retailers sellers شريك شريكًا شركاء وكيل وكلاء",
+                     " suppliers developers retailers sellers franchisees dealers"
+                     " شريك شريكًا شركاء وكيل وكلاء",
     "product_count": "product products solutions apps applications integrations skus titles"
                      " منتج منتجات",
     "location_count": "locations stores store branches sites offices restaurants hospitals"

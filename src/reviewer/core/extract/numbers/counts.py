@@ -67,7 +67,8 @@ _STREAK_OF_RE = re.compile(
     rf"[ \t\u00a0]+of{_GROWING})")
 _TOP_RE = re.compile(
     rf"(?<![\w-])(?P<n>{_NUM})[ \t\u00a0]+(?:out[ \t\u00a0]+)?of[ \t\u00a0]+(?:our|the|its|their)?"
-    rf"[ \t\u00a0]*top[ \t\u00a0]+(?P<m>{_NUM})\b(?:(?:[ \t\u00a0]+[a-z][a-z-]*){{0,2}}?"
+    rf"[ \t\u00a0]*(?:top[ \t\u00a0]+(?P<m>{_NUM})|(?P<m2>{_NUM})[ \t\u00a0]+(?:largest|biggest))"
+    rf"\b(?:(?:[ \t\u00a0]+[a-z][a-z-]*){{0,2}}?"
     rf"[ \t\u00a0]+(?P<noun>{lx.COUNT_NOUNS.lower()}))?")
 _TOP_AR_RE = re.compile(r"(?P<n>\d+)\s+من\s+(?:أفضل|أكبر|أهم)\s+(?P<m>\d+)"
                         r"(?:\s+(?P<noun>انتصارات|صفقات|عملاء|شركاء))?")
@@ -100,7 +101,7 @@ _HINTS_EN = {
     "spelled": (_SPELLED_WORDS, 0, 0),
     "streak": (("consecutive", "straight", "successive", "sequential", "in a row",
                 "first time in", "quarter of", "quarters of", "years of"), 30, 60),
-    "top": (("top ",), 30, 70),
+    "top": (("top ", "largest", "biggest"), 30, 70),
     "vague": (("figure", "digit", "teens"), 25, 15),
     "fraction": (("three quarters", "three-quarters"), 0, 0),
 }
@@ -250,7 +251,7 @@ def _streaks(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
 def _top(matches: Iterator[re.Match[str]]) -> list[Quantity]:
     out = []
     for m in matches:
-        noun = m.group("noun") or "top " + m.group("m")
+        noun = m.group("noun") or "top " + (m.group("m") or m.group("m2"))
         out += _count(m.start(), m.end(), _value(m.group("n")), noun,
                       not m.group("n")[0].isdigit(), 0.85, whole=True)
     return out

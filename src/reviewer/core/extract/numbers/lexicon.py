@@ -113,6 +113,7 @@ COUNT_NOUNS = (
     "|bookings|renewals|companies|brands|channels|lines|properties|beds|doses"
     "|procedures|trials|programs|sellers|buyers|visitors|downloads|lanes|miles|interactions"
     "|conversations|sessions|meetings|tickets|claims|policies|visits|impressions|migrations"
+    "|mortgages|cards|payments|subscriptions|passengers|rooms|franchisees|dealers|members"
 )
 # Words that may stand between a number and its counted noun ("22 upsell and cross-sell
 # deals", "127 active channel partners", "13,000 voice for Microsoft Teams seats"): up to
