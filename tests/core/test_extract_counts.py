@@ -423,3 +423,42 @@ def test_n_of_our_m_largest(sentence, surface, value, counted) -> None:
 ])
 def test_industry_metrics(sentence, surface, metric) -> None:
     assert the(sentence, surface).metric == metric
+
+
+# A count whose noun is left out, because its sentence already said it.
+ELIDED = [
+    ("We opened 3 branches in Ohio and consolidated 14 others.", "14", 14, "branches"),
+    ("We have 486 branches today and plan to close another 25 by the end of 2027.", "25", 25,
+     "branches"),
+    ("We opened 17 new stores and closed 4, ending with 1,046 stores.", "4", 4, "stores"),
+    ("About 19,400 patients were on therapy, compared with 15,200 a year ago.", "15,200",
+     15200, "patients"),
+    ("More than 6,400 physicians now prescribe it, up from 5,100 at year-end.", "5,100", 5100,
+     "physicians"),
+    ("Total prescriptions grew 9% sequentially to about 118,000.", "118,000", 118000,
+     "prescriptions"),
+    ("Loyalty members now number 14.2 million.", "14.2 million", 14.2e6, "members"),
+    ("Enrolment reached 1,020 of a planned 1,200 patients.", "1,020", 1020, "patients"),
+    ("The study has enrolled 96 of 150 patients.", "96", 96, "patients"),
+    ("It is 143 of the Fortune 500, up from 121 a year ago.", "143", 143, "companies"),
+    ("It is 143 of the Fortune 500, up from 121 a year ago.", "121", 121, "companies"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "counted"), ELIDED)
+def test_counts_whose_noun_the_sentence_already_said(sentence, surface, value, counted) -> None:
+    m = the(sentence, surface)
+    assert (m.value, m.unit, m.extra["counted"]) == (pytest.approx(value), "count", counted)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We met 12 of them in Boston.",  # no counted noun anywhere
+    "Revenue was up 12, compared with 9 last year.",  # no count before
+    "We signed 40 customers in March, and met them all on May 12.",  # a date
+    "The equivalent of 10 billion uploads a day.",
+    "Please turn to slide 12, and then page 4.",
+])
+def test_bare_numbers_without_a_named_count_stay_out(sentence) -> None:
+    """(But "We signed 40 customers, and 12 more are in the pipeline" counts 12 customers.)"""
+    got = [m.text for m in mentions(sentence) if m.unit == "count"]
+    assert not any(t in ("12", "9", "10 billion", "4") for t in got), got

@@ -23,7 +23,12 @@ from reviewer.core.extract.metrics.assign import (
     find_thresholds,
     prepare_sentence,
 )
-from reviewer.core.extract.metrics.counted import WEAK_CONFIDENCE, fallback_metric, is_weak
+from reviewer.core.extract.metrics.counted import (
+    WEAK_CONFIDENCE,
+    elided_noun,
+    fallback_metric,
+    is_weak,
+)
 from reviewer.core.extract.metrics.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
 from reviewer.core.extract.metrics.taxonomy import Taxonomy
 from reviewer.core.extract.numbers import Quantity, find_quantities
@@ -186,6 +191,9 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
         else:
             choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy,
                                    lambda: state.resolve_subject(taxonomy))
+        if q.unit == "count" and q.counted is None and not q.vague:
+            noun = elided_noun(low, s, q, out)  # "closed 4", "up from 5,100 a year ago"
+            q = replace(q, counted=noun, confidence=min(q.confidence, 0.6)) if noun else q
         metric, score = fallback_metric(q, choice.metric, para, taxonomy)
         if metric is None and q.unit == "count":
             continue  # a bare number that counts nothing we know

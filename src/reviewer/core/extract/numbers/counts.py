@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from reviewer.core.extract.numbers import lexicon as lx
 from reviewer.core.extract.numbers.grammar import Quantity
+from reviewer.core.extract.numbers.scan import match_before
 
 _UNITS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -90,6 +91,22 @@ _OR_RE = re.compile(
     r"(?P<a>\d{1,3}(?:,\d{3})*) or (?P<b>\d{1,3}(?:,\d{3})*)"
     rf"(?:[ \t\u00a0-]+(?!(?:{lx.COUNT_STOP})\b)[a-z][a-z-]*){{0,3}}?[ \t\u00a0-]+"
     rf"(?P<noun>{lx.COUNT_NOUNS.lower()})\b")
+_INT = r"\d{1,3}(?:,\d{3})*"
+# "1,020 of a planned 1,200 patients", "143 of the Fortune 500": the first number counts the
+# same things (the second is a figure of its own, or a list's name).
+_OF_M_RE = re.compile(
+    rf"(?P<n>{_INT}) (?:out )?of (?:(?:a|an|the|our|its|their) )?"
+    rf"(?:(?:planned|targeted|expected|possible|total|potential) )?"
+    rf"(?:(?P<m>{_INT})(?:[ \t\u00a0-]+(?!(?:{lx.COUNT_STOP})\b)[a-z][a-z-]*){{0,2}}?"
+    rf"[ \t\u00a0-]+(?P<noun>{lx.COUNT_NOUNS.lower()})\b"
+    r"|(?P<list>fortune|global|forbes|s&p|russell) (?P<size>\d+)\b)")
+# A bare whole number that may count something named earlier ("closed 4, ending…", "up from
+# 5,100 at year-end"): only before punctuation or a word that starts no noun phrase; the
+# extractor keeps it only when its sentence names what it counts (``metrics.counted``).
+_BARE_RE = re.compile(
+    rf"(?P<n>{_INT})(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
+    r"(?=[ \t\u00a0]*(?:[.,;:)!?]|$|(?:a|an|at|in|by|on|others?|more|last|this|during|from"
+    r"|to|and|or|versus|vs|compared|per|ago|of|with|while|so|since|previously)\b))")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 # Cheap tests on the lower-cased paragraph before each family's pattern runs: the family's
 # hint words, and how far its phrase reaches before and after a hint (0, 0: it starts there).
@@ -142,6 +159,9 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
                     for m in _scan(_QUARTERS_RE, low, win["fraction"])]
         if " or " in low:
             out += _either(low)  # its pattern opens with a digit: re skips to one quickly
+        if " of " in low:
+            out += _of_m(low)
+        out += _bare(low)
     if not out:
         return out
     out.sort(key=lambda q: (q.start, -q.end))
@@ -154,13 +174,18 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
 
 def merge(grammar: list[Quantity], counts: list[Quantity]) -> list[Quantity]:
     """The grammar's quantities plus the counts that overlap none of them, in order; a "top"
-    phrase replaces the bare "10 deals" the grammar read inside it."""
+    phrase replaces the "10 deals" the grammar read inside it, a count that names its noun
+    the bare number the grammar read at its place."""
     if not counts:
         return grammar
     out = []
     for g in grammar:
-        if not any(c.start <= g.start and g.end <= c.end and c.whole for c in counts):
-            out.append(g)
+        if any(c.start <= g.start and g.end <= c.end and c.whole for c in counts):
+            continue
+        if g.unit == "count" and g.counted is None and any(
+                c.counted and c.start <= g.start < c.end for c in counts):
+            continue  # a bare "1,020" that "1,020 of a planned 1,200 patients" names
+        out.append(g)
     taken = [(g.start, g.end) for g in out]
     out += [c for c in counts if not any(s < c.end and c.start < e for s, e in taken)]
     out.sort(key=lambda q: q.start)
@@ -254,6 +279,38 @@ def _top(matches: Iterator[re.Match[str]]) -> list[Quantity]:
         noun = m.group("noun") or "top " + (m.group("m") or m.group("m2"))
         out += _count(m.start(), m.end(), _value(m.group("n")), noun,
                       not m.group("n")[0].isdigit(), 0.85, whole=True)
+    return out
+
+
+def _of_m(low: str) -> list[Quantity]:
+    out = []
+    for m in _OF_M_RE.finditer(low):
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,-$"):
+            continue
+        n = int(m.group("n").replace(",", ""))
+        if m.group("list"):
+            counted = "companies"  # "143 of the Fortune 500"
+        elif n <= int(m.group("m").replace(",", "")):
+            counted = m.group("noun")
+        else:
+            continue
+        out += _count(m.start("n"), m.end("n"), n, counted, False, 0.8)
+    return out
+
+
+def _bare(low: str) -> list[Quantity]:
+    out = []
+    for m in _BARE_RE.finditer(low):
+        s = m.start()
+        if s and (low[s - 1].isalnum() or low[s - 1] in ".,-$€£¥#/:'’"):
+            continue  # inside a longer token: "q4", "$5", "10.5", "covid-19"
+        text = m.group("n")
+        value = int(text.replace(",", ""))
+        if "," not in text and 1900 <= value <= 2100:
+            continue  # a year
+        if match_before(lx.SOFT_BEFORE_RE, low, s, 24, 2):
+            continue  # "may 12", "phase 3", "press 1", "top 10"
+        out.append(Quantity(s, m.end(), float(value), None, None, "count", confidence=0.5))
     return out
 
 
