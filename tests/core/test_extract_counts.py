@@ -462,3 +462,45 @@ def test_bare_numbers_without_a_named_count_stay_out(sentence) -> None:
     """(But "We signed 40 customers, and 12 more are in the pipeline" counts 12 customers.)"""
     got = [m.text for m in mentions(sentence) if m.unit == "count"]
     assert not any(t in ("12", "9", "10 billion", "4") for t in got), got
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("Those customers spend roughly 1.5 times more per year.", "1.5 times", 1.5),
+    ("These accounts expand at roughly twice the rate of the base.", "twice", 2),
+    ("Voice interactions grew more than 7x year over year.", "7x", 7),
+    ("Churn rose to about 2x the industry average.", "2x", 2),
+    ("We have grown the partner base almost 10x.", "10x", 10),
+])
+def test_ratios(sentence, surface, value) -> None:
+    m = the(sentence, surface)
+    assert (m.value, m.unit) == (value, "ratio")
+
+
+@pytest.mark.parametrize("sentence", [
+    "We met 3 times last year.", "The 8×8 X Series platform scaled.", "Welcome to 8x8.",
+    "Press 1 twice."])
+def test_no_ratio_here(sentence) -> None:
+    assert not [m.text for m in mentions(sentence) if m.unit == "ratio"]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "low", "high"), [
+    ("Fab utilization was in the low 80s, up from 74%.", "low 80s", 80, 83),
+    ("If we get back to the high 80s next year, margins follow.", "high 80s", 86, 89),
+    ("Retention is in the mid-90s.", "mid-90s", 94, 96),
+])
+def test_vague_decades(sentence, surface, low, high) -> None:
+    m = the(sentence, surface)
+    assert (m.value, m.low, m.high, m.unit) == (None, low, high, "percent")
+    assert m.confidence <= 0.3
+
+
+def test_plus_or_minus_is_a_tolerance_not_a_loss() -> None:
+    got = {m.text: m for m in mentions(
+        "We expect revenue of $1.78 billion plus or minus $50 million.")}
+    assert got["$50 million"].value == 50e6
+    assert got["$1.78 billion"].value == 1.78e9
+
+
+def test_more_stands_between_a_count_and_its_noun() -> None:
+    m = the("We expect reimbursement in 4 more European markets.", "4 more European markets")
+    assert (m.value, m.extra["counted"]) == (4, "markets")

@@ -136,7 +136,7 @@ def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
 
 
 def _kept_unit(unit: str) -> bool:
-    return unit in ("percent", "bps", "count") or bool(_CURRENCY_RE.match(unit or ""))
+    return unit in ("percent", "bps", "count", "ratio") or bool(_CURRENCY_RE.match(unit or ""))
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:

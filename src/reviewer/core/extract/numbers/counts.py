@@ -20,6 +20,9 @@ only (a streak or "seven-figure" has no counterpart to check in a translation).
 - Fractions: "three quarters of", "three-quarters" (75 %, spelled, confidence 0.6); "half"
   and "a third" are the grammar's.
 - "3 or 4 different agent assist platforms": a range (3-4) of the count, one figure.
+- Ratios: "1.5 times more", "twice the rate", "grew 7x" (unit "ratio", confidence 0.7).
+- Bare whole numbers before punctuation or a preposition ("closed 4, ending"): candidates
+  that the extractor keeps only when the sentence names what they count.
 """
 
 from __future__ import annotations
@@ -78,7 +81,9 @@ _FIGURE_AR_RE = re.compile(r"(?P<n>[5-9]|10)\s+أرقام")
 _DIGIT_RE = re.compile(
     r"(?<![\w-])(?:(?P<pos>low|mid|high)(?:[- ]to[- ](?P<pos2>mid|high))?[- ])?"
     r"(?P<size>single|double|triple)[- ]digits?\b"
-    r"|(?<![\w-])(?P<tpos>low|mid|high)[- ]teens\b")
+    r"|(?<![\w-])(?P<tpos>low|mid|high)[- ]teens\b"
+    r"|(?<![\w-])(?P<dpos>low|mid|high|upper)[- ](?:to[- ](?:mid|high)[- ])?"
+    r"(?P<dec>[2-9]0)['’]?s\b")
 _QUARTERS_RE = re.compile(r"(?<![\w-])(?:three[- ]quarters[ \t\u00a0]+of(?![ \t\u00a0]+"
                           r"(?:the[ \t\u00a0]+)?(?:fiscal|year|this|last|next|20\d\d))"
                           rf"(?!{_GROWING})|three-quarters\b)")
@@ -107,6 +112,14 @@ _BARE_RE = re.compile(
     rf"(?P<n>{_INT})(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
     r"(?=[ \t\u00a0]*(?:[.,;:)!?]|$|(?:a|an|at|in|by|on|others?|more|last|this|during|from"
     r"|to|and|or|versus|vs|compared|per|ago|of|with|while|so|since|previously)\b))")
+# "1.5 times more", "twice the rate", "grew 7x": a ratio (unit "ratio").
+_COMPARED = (r"[ \t\u00a0]+(?:more|less|the|as|higher|lower|larger|faster|greater|bigger"
+             r"|that|what|our|their|its|over|year|coverage|leverage|sequentially|revenue"
+             r"|growth)\b")
+_RATIO_RE = re.compile(
+    r"(?<![\w.$×-])(?:(?P<n>\d+(?:\.\d+)?)(?:[ \t\u00a0]?x\b(?![ \t\u00a0]*\d)"
+    rf"(?={_COMPARED}|[ \t\u00a0]*[.,;])|[ \t\u00a0]+times\b(?={_COMPARED}))"
+    rf"|(?P<twice>twice)\b(?={_COMPARED}))")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 # Cheap tests on the lower-cased paragraph before each family's pattern runs: the family's
 # hint words, and how far its phrase reaches before and after a hint (0, 0: it starts there).
@@ -119,7 +132,8 @@ _HINTS_EN = {
     "streak": (("consecutive", "straight", "successive", "sequential", "in a row",
                 "first time in", "quarter of", "quarters of", "years of"), 30, 60),
     "top": (("top ", "largest", "biggest"), 30, 70),
-    "vague": (("figure", "digit", "teens"), 25, 15),
+    "vague": (("figure", "digit", "teens", "0s", "0's", "0’s"), 25, 15),
+    "ratio": (("times", "twice", "x ", "x.", "x,"), 25, 30),
     "fraction": (("three quarters", "three-quarters"), 0, 0),
 }
 _HINTS_AR = {"top": (("أفضل", "أكبر", "أهم"), 10, 40), "vague": (("أرقام",), 5, 10)}
@@ -157,6 +171,11 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
             out += [Quantity(m.start(), m.end(), 75.0, None, None, "percent",
                              confidence=0.6, spelled=True)
                     for m in _scan(_QUARTERS_RE, low, win["fraction"])]
+        if "ratio" in win:
+            for m in _scan(_RATIO_RE, low, win["ratio"]):
+                n = 2.0 if m.group("twice") else float(m.group("n"))
+                out.append(Quantity(m.start(), m.end(), n, None, None, "ratio",
+                                    confidence=0.7, spelled=bool(m.group("twice"))))
         if " or " in low:
             out += _either(low)  # its pattern opens with a digit: re skips to one quickly
         if " of " in low:
@@ -353,7 +372,11 @@ def _vague(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
         n = m.group("n")
         out.append(_figure(m, int(n) if n.isdigit() else WORD_VALUES[n]))
     for m in _scan(_DIGIT_RE, low, windows):
-        if m.group("tpos"):
+        if m.group("dpos"):  # "the low 80s": 80-83, "mid-90s": 94-96, "high 80s": 86-89
+            d = int(m.group("dec"))
+            lo, hi = {"low": (d, d + 3), "mid": (d + 4, d + 6)}.get(m.group("dpos"),
+                                                                     (d + 6, d + 9))
+        elif m.group("tpos"):
             lo, hi = {"low": (11, 13), "mid": (14, 16), "high": (17, 19)}[m.group("tpos")]
         else:
             lo, hi = _DIGIT_RANGES[m.group("size")]

@@ -114,6 +114,7 @@ COUNT_NOUNS = (
     "|procedures|trials|programs|sellers|buyers|visitors|downloads|lanes|miles|interactions"
     "|conversations|sessions|meetings|tickets|claims|policies|visits|impressions|migrations"
     "|mortgages|cards|payments|subscriptions|passengers|rooms|franchisees|dealers|members"
+    "|cuts|hikes|releases|batches|launches|approvals|filings|starts"
 )
 # Words that may stand between a number and its counted noun ("22 upsell and cross-sell
 # deals", "127 active channel partners", "13,000 voice for Microsoft Teams seats"): up to
@@ -122,7 +123,7 @@ COUNT_STOP = (
     r"of|the|a|an|to|in|on|at|by|from|with|than|that|which|who|whom|we|our|they|their|it|its"
     r"|is|are|was|were|be|been|has|have|had|will|would|per|each|every|years?|months?"
     r"|quarters?|weeks?|days?|hours?|minutes?|percent|percentage|points?|basis|million|billion"
-    r"|thousand|ago|more|less|over|under|times|as|this|these|those|such|so|but|if|when|while"
+    r"|thousand|ago|over|under|times|as|this|these|those|such|so|but|if|when|while"
     r"|since|about|into|out|up|down|not|no|all|some|many|most|other|new\s+year"
 )
 # A seat or user count stops at its noun: "5,000-plus seat win" counts seats, not wins.

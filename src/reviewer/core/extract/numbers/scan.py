@@ -112,10 +112,16 @@ def _read(
         paren = bool(pm.group("paren"))
         # the surface starts at the sign or currency; approximation words stay outside
         paren0 = bool(pm.group("paren0"))
+        tolerance = pm.group("sign_word") and _PLUS_OR_RE.search(
+            text, max(0, pm.start("sign_word") - 12), pm.start("sign_word"))
+        if tolerance:  # "$1.78 billion plus or minus $50 million": a tolerance, not a loss
+            piece.negative, piece.approx = False, True
         for group in ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren"):
-            if pm.group(group):
+            if pm.group(group) and not (tolerance and group == "sign_word"):
                 piece.start = pm.start(group)
                 break
+        else:
+            piece.start = s if tolerance else piece.start
     # --- after ------------------------------------------------------------------------
     p = e
     closed = False
@@ -205,7 +211,8 @@ def _read(
     return piece
 
 
-_GROUP_OF_TOP_RE = re.compile(r"\b(?:of|all|among|in)\s+(?:our\s+|the\s+|its\s+|their\s+)?\Z",
+_PLUS_OR_RE = re.compile(r"plus\s+or\s+\Z", re.IGNORECASE)
+_GROUP_OF_TOP_RE = re.compile(r"\b(?:of|all|among)\s+(?:our\s+|the\s+|its\s+|their\s+)?\Z",
                               re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
                           re.IGNORECASE)
