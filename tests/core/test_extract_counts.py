@@ -504,3 +504,44 @@ def test_plus_or_minus_is_a_tolerance_not_a_loss() -> None:
 def test_more_stands_between_a_count_and_its_noun() -> None:
     m = the("We expect reimbursement in 4 more European markets.", "4 more European markets")
     assert (m.value, m.extra["counted"]) == (4, "markets")
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "unit"), [
+    ("Channel inventory is at about 11 weeks.", "11 weeks", 11, "weeks"),
+    ("Inventory stood at $287 million, or about 7 months of supply.", "7 months", 7, "months"),
+    ("We completed enrolment two months ahead of plan.", "two months", 2, "months"),
+    ("Days sales outstanding were 52 days.", "52 days", 52, "days"),
+    ("Lead times are back to 12 to 16 weeks.", "12 to 16 weeks", (12, 16), "weeks"),
+])
+def test_durations_that_measure_the_business(sentence, surface, value, unit) -> None:
+    m = the(sentence, surface)
+    got = (m.low, m.high) if isinstance(value, tuple) else m.value
+    assert (got, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Over the next 12 months we will grow.", "In 6 weeks we launch the product.",
+    "We have 30 days to respond to the notice."])
+def test_spans_of_time_are_not_figures(sentence) -> None:
+    assert not [m.text for m in mentions(sentence) if m.unit in ("weeks", "months", "days")]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value"), [
+    ("Every 5 points of utilization is worth 100 basis points of margin.", "5 points", 5),
+    ("Pricing added about 2 points.", "2 points", 2),
+])
+def test_points_are_percentage_points(sentence, surface, value) -> None:
+    m = the(sentence, surface)
+    assert (m.value, m.unit) == (value, "percent")
+
+
+def test_three_points_to_make_are_no_figure() -> None:
+    assert not mentions("I have 3 points I want to make.")
+
+
+def test_by_a_to_b_far_apart_is_a_change_then_a_level() -> None:
+    got = {m.text: m for m in mentions("Headcount grew by about 120 to 2,850 employees.")}
+    assert got["2,850 employees"].value == 2850
+    assert all(m.value is not None for m in got.values())
+    m = the("We expect revenue to grow by 5% to 7%.", "5% to 7%")
+    assert (m.low, m.high) == (5, 7)

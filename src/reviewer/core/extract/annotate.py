@@ -37,6 +37,7 @@ from reviewer.core.extract.result import Mention
 
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 _FY_RELS = ("fy", "next_fy")
+_KEPT_UNITS = ("percent", "bps", "count", "ratio", "weeks", "months", "days")
 QUOTING_ROLES = ("analyst", "operator")
 # Between a compared period and the number it describes: "'s ", " peak debt of ".
 _DESCRIBED_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,3}(?:of|at|was|were)\s+"
@@ -136,7 +137,7 @@ def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
 
 
 def _kept_unit(unit: str) -> bool:
-    return unit in ("percent", "bps", "count", "ratio") or bool(_CURRENCY_RE.match(unit or ""))
+    return unit in _KEPT_UNITS or bool(_CURRENCY_RE.match(unit or ""))
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:

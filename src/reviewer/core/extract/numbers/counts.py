@@ -21,6 +21,8 @@ only (a streak or "seven-figure" has no counterpart to check in a translation).
   and "a third" are the grammar's.
 - "3 or 4 different agent assist platforms": a range (3-4) of the count, one figure.
 - Ratios: "1.5 times more", "twice the rate", "grew 7x" (unit "ratio", confidence 0.7).
+- Durations that measure the business (unit "weeks", "months", "days"): "inventory was about
+  2.5 weeks", "lead times are back to 12 to 16 weeks", "7 months of supply".
 - Bare whole numbers before punctuation or a preposition ("closed 4, ending"): candidates
   that the extractor keeps only when the sentence names what they count.
 """
@@ -120,6 +122,20 @@ _RATIO_RE = re.compile(
     r"(?<![\w.$×-])(?:(?P<n>\d+(?:\.\d+)?)(?:[ \t\u00a0]?x\b(?![ \t\u00a0]*\d)"
     rf"(?={_COMPARED}|[ \t\u00a0]*[.,;])|[ \t\u00a0]+times\b(?={_COMPARED}))"
     rf"|(?P<twice>twice)\b(?={_COMPARED}))")
+# Durations that measure the business: "lead times are back to 12 to 16 weeks", "inventory
+# was about 2.5 weeks", "7 months of supply", "two months ahead of plan", "a 10 to 12 week
+# target"; not "over the next 12 months" (no measure named, no comparison).
+_NUMBER = rf"(?:\d+(?:\.\d+)?|{_SPELLED})"
+_DURATION_RE = re.compile(
+    rf"(?<![\w.$-])(?P<n>{_NUMBER})(?:[ \t\u00a0]+(?:to|-)[ \t\u00a0]+(?P<n2>{_NUMBER}))?"
+    r"[ \t\u00a0-]+(?P<unit>week|month|day)s?\b"
+    r"(?P<after>[ \t\u00a0]+(?:of[ \t\u00a0]+(?:supply|inventory|backlog|coverage|cash|runway"
+    r"|sales)|ahead[ \t\u00a0]+of|behind|early|late|target)\b)?")
+_DURATION_SUBJECT_RE = re.compile(
+    r"(?:inventory|inventories|lead[ \t\u00a0]+times?|dso|days[ \t\u00a0]+sales|backlog"
+    r"|runway|supply|coverage|payback|cycle[ \t\u00a0]+times?)\b[^.;]{0,40}?"
+    r"(?:is|was|are|were|at|to|of|about|approximately|roughly|around)[ \t\u00a0]+"
+    r"(?:(?:about|approximately|roughly|around|back[ \t\u00a0]+to)[ \t\u00a0]+)?\Z")
 _DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
 # Cheap tests on the lower-cased paragraph before each family's pattern runs: the family's
 # hint words, and how far its phrase reaches before and after a hint (0, 0: it starts there).
@@ -134,6 +150,7 @@ _HINTS_EN = {
     "top": (("top ", "largest", "biggest"), 30, 70),
     "vague": (("figure", "digit", "teens", "0s", "0's", "0’s"), 25, 15),
     "ratio": (("times", "twice", "x ", "x.", "x,"), 25, 30),
+    "duration": (("week", "month", " day"), 30, 50),
     "fraction": (("three quarters", "three-quarters"), 0, 0),
 }
 _HINTS_AR = {"top": (("أفضل", "أكبر", "أهم"), 10, 40), "vague": (("أرقام",), 5, 10)}
@@ -176,6 +193,8 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
                 n = 2.0 if m.group("twice") else float(m.group("n"))
                 out.append(Quantity(m.start(), m.end(), n, None, None, "ratio",
                                     confidence=0.7, spelled=bool(m.group("twice"))))
+        if "duration" in win:
+            out += _durations(low, win["duration"])
         if " or " in low:
             out += _either(low)  # its pattern opens with a digit: re skips to one quickly
         if " of " in low:
@@ -331,6 +350,37 @@ def _bare(low: str) -> list[Quantity]:
             continue  # "may 12", "phase 3", "press 1", "top 10"
         out.append(Quantity(s, m.end(), float(value), None, None, "count", confidence=0.5))
     return out
+
+
+def _durations(low: str, windows: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _scan(_DURATION_RE, low, windows):
+        if not m.group("after") and not _DURATION_SUBJECT_RE.search(
+                low, max(0, m.start() - 60), m.start()):
+            continue  # a span of time, not a measure of the business
+        lo, hi = (_number(m.group(g)) for g in ("n", "n2"))
+        if lo is None:
+            continue
+        unit, end = m.group("unit") + "s", m.end("unit")
+        end += low.startswith("s", end)
+        spelled = not m.group("n")[0].isdigit()
+        if hi is None:
+            out.append(Quantity(m.start(), end, lo, None, None, unit, confidence=0.7,
+                                spelled=spelled))
+        elif lo < hi:
+            out.append(Quantity(m.start(), end, None, lo, hi, unit, confidence=0.7,
+                                spelled=spelled))
+    return out
+
+
+def _number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    try:
+        return float(word)
+    except ValueError:
+        v = _value(word)
+        return float(v) if v is not None else None
 
 
 def _either(low: str) -> list[Quantity]:

@@ -202,6 +202,8 @@ def _range_bounds(text: str, a: Piece, b: Piece) -> tuple[Decimal, Decimal] | No
     if a.per and b.per and a.per != b.per:
         return None
     lo, hi = _bounds(a, b)
+    if hi > 3 * lo and match_before(lx.BY_BEFORE_RE, text, a.prefix_start, 30):
+        return None  # "grew by about 120 to 2,850 employees": a change, then the level
     return (lo, hi) if lo <= hi else None
 
 

@@ -80,6 +80,13 @@ SUFFIX_BPS_RE = re.compile(
     r"|[ \t\u00a0]*(?:個|个)?[ \t\u00a0]*(?:基點|基点)|\s*نقطة\s+أساس",
     re.IGNORECASE,
 )
+# "every 5 points of utilization", "pricing added about 2 points": percentage points, but not
+# "3 points I'd make" or "points of view".
+SUFFIX_POINTS_RE = re.compile(
+    r"[ \t\u00a0]+points?\b(?![ \t\u00a0]+(?:of[ \t\u00a0]+(?:view|sale|contact|presence|light"
+    r"|interest|entry)|i\b|we\b|to[ \t\u00a0]+make|that\b|here\b|in[ \t\u00a0]+time))",
+    re.IGNORECASE,
+)
 UNIT_WORDS = {
     "petabyte": "petabytes", "petabytes": "petabytes", "pb": "petabytes",
     "terabyte": "terabytes", "terabytes": "terabytes", "tb": "terabytes",
@@ -253,6 +260,8 @@ BETWEEN_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])between|بين|介於|介于|在)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
     re.IGNORECASE,
 )
+BY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])by[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(
     r"(?<!range )(?<![A-Za-z])(?:from)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
     re.IGNORECASE,

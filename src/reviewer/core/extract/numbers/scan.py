@@ -287,6 +287,10 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
     if m:
         piece.unit = "bps"
         return m.end()
+    m = lx.SUFFIX_POINTS_RE.match(text, p) if piece.kind is None else None
+    if m and piece.scale is None and piece.value < 100:
+        piece.unit, piece.confidence = "percent", min(piece.confidence, 0.7)
+        return m.end()
     m = lx.SUFFIX_UNIT_RE.match(text, p)
     if m:
         unit = lx.UNIT_WORDS[(m.group(1) or m.group(2)).lower()]
