@@ -93,8 +93,8 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     para = text[start:end]
     lang = lang if lang in ("en", "zh", "ar") else "en"
     low = cues.lower(para)
-    quantities = merge([q for q in find_quantities(para, lang) if _kept_unit(q.unit)],
-                       find_counts(para, lang, low))
+    found = [q for q in find_quantities(para, lang) if _kept_unit(q.unit)]
+    quantities = merge(found, find_counts(para, lang, low, any(q.counted for q in found)))
     state.paragraph_basis = None
     if "gaap" in low:
         _scan_basis_scope(low, call, state)

@@ -14,6 +14,7 @@ import re
 from reviewer.core.extract.metrics.taxonomy import Taxonomy
 from reviewer.core.extract.numbers import Quantity
 from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.counts import ELIDED_CUE_RE, SUBJECT_CUE_RE
 
 _BY_NOUN = {
     "customer_count": "customer customers client clients logos accounts enterprises businesses"
@@ -82,19 +83,6 @@ def fallback_metric(q: Quantity, metric: str | None, para: str,
     return metric, None
 
 
-# Before a bare number that continues a count named earlier in its sentence: "opened 3
-# branches and consolidated 14 others", "compared with 15,200 a year ago".
-_ELIDED_CUE_RE = re.compile(
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|from|another|opened"
-    r"|closed|consolidated|added|acquired|reached|enrolled|signed|launched|hired|shipped"
-    r"|opening|closing|adding|and|with|while)\s+(?:about\s+|approximately\s+|roughly\s+"
-    r"|nearly\s+|over\s+|more\s+than\s+|some\s+)?\Z")
-# Before a bare number whose sentence's subject names what it counts: "total prescriptions
-# grew 9% sequentially to about 118,000", "loyalty members now number 14.2 million".
-_SUBJECT_CUE_RE = re.compile(
-    r"(?:to|at|reached|number|numbered|totaled|totalled|averaged|was|were|is|are|now)\s+"
-    r"(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+"
-    r"|some\s+|almost\s+)?\Z")
 _NOUN_RE = re.compile(rf"\b(?:{lx.COUNT_NOUNS.lower()}|starts)\b")
 
 
@@ -104,9 +92,9 @@ def elided_noun(low: str, s: int, q: Quantity, prior: list) -> str | None:
     before = low[max(s, q.start - 40):q.start]
     counts = [m for m in prior if m.unit == "count" and (m.extra.get("counted") or "")
               and not m.extra["counted"].startswith("consecutive ")]
-    if counts and _ELIDED_CUE_RE.search(before):
+    if counts and ELIDED_CUE_RE.search(before):
         return counts[-1].extra["counted"]
-    if not _SUBJECT_CUE_RE.search(before):
+    if not SUBJECT_CUE_RE.search(before):
         return None
     nouns = list(_NOUN_RE.finditer(low, s, q.start))
     if nouns and not any(m.start >= nouns[-1].start() for m in counts):

@@ -87,6 +87,19 @@ _BARE_RE = re.compile(
     rf"(?P<n>{_INT})(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
     r"(?=[ \t\u00a0]*(?:[.,;:)!?]|$|(?:a|an|at|in|by|on|others?|more|last|this|during|from"
     r"|to|and|or|versus|vs|compared|per|ago|of|with|while|so|since|previously)\b))")
+# Before a bare number that continues a count named earlier in its sentence: "opened 3
+# branches and consolidated 14 others", "compared with 15,200 a year ago".
+ELIDED_CUE_RE = re.compile(
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|from|another|opened"
+    r"|closed|consolidated|added|acquired|reached|enrolled|signed|launched|hired|shipped"
+    r"|opening|closing|adding|and|with|while)\s+(?:about\s+|approximately\s+|roughly\s+"
+    r"|nearly\s+|over\s+|more\s+than\s+|some\s+)?\Z")
+# Before a bare number whose sentence's subject names what it counts: "total prescriptions
+# grew 9% sequentially to about 118,000", "loyalty members now number 14.2 million".
+SUBJECT_CUE_RE = re.compile(
+    r"(?:to|at|reached|number|numbered|totaled|totalled|averaged|was|were|is|are|now)\s+"
+    r"(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+|more\s+than\s+"
+    r"|some\s+|almost\s+)?\Z")
 # Cheap tests on the lower-cased paragraph before each family's pattern runs: the family's
 # hint words, and how far its phrase reaches before and after a hint (0, 0: it starts there).
 # "twe" opens twelve and twenty, "thirt" thirteen and thirty, "fift" fifteen and fifty; "four"
@@ -106,9 +119,12 @@ _HINTS_EN = {
 _HINTS_AR = {"top": (("أفضل", "أكبر", "أهم"), 10, 40), "vague": (("أرقام",), 5, 10)}
 
 
-def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Quantity]:
+def find_counts(text: str, lang: str = "en", low: str | None = None,
+                bare: bool = True) -> list[Quantity]:
     """The spelled counts, streaks, top-N, vague sizes and word fractions of ``text``
-    (``low``: the text lower-cased with the same offsets, when the caller has it)."""
+    (``low``: the text lower-cased with the same offsets, when the caller has it; ``bare``:
+    also the bare whole numbers that may continue a count, worth reading only where the
+    paragraph states a count)."""
     if low is None:
         low = text.lower()
         low = low if len(low) == len(text) else text  # keep the offsets ("İ")
@@ -139,11 +155,10 @@ def find_counts(text: str, lang: str = "en", low: str | None = None) -> list[Qua
             out += measures.ratios(low, win["ratio"])
         if "duration" in win:
             out += measures.durations(low, win["duration"])
-        if " or " in low:
-            out += _either(low)  # its pattern opens with a digit: re skips to one quickly
-        if " of " in low:
-            out += _of_m(low)
-        out += _bare(low)
+        out += _either(low)
+        out += _of_m(low)
+        if bare:
+            out += _bare(low)
     if not out:
         return out
     out.sort(key=lambda q: (q.start, -q.end))
@@ -205,10 +220,23 @@ def _top(matches: Iterator[re.Match[str]]) -> list[Quantity]:
     return out
 
 
+def _digits_before(low: str, words: str) -> Iterator[int]:
+    """Where the number that stands right before each ``words`` starts ("1,020" of
+    "1,020 of a planned"): the only places a pattern opening with that number can match."""
+    for i in find_all(low, words):
+        j = i
+        while j > 0 and (low[j - 1].isdigit() or low[j - 1] == ","):
+            j -= 1
+        if j < i and low[j].isdigit() and not (j and (low[j - 1].isalnum()
+                                                       or low[j - 1] in ".,-$")):
+            yield j
+
+
 def _of_m(low: str) -> list[Quantity]:
     out = []
-    for m in _OF_M_RE.finditer(low):
-        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,-$"):
+    for j in _digits_before(low, " of "):
+        m = _OF_M_RE.match(low, j)
+        if m is None:
             continue
         n = int(m.group("n").replace(",", ""))
         if m.group("list"):
@@ -227,6 +255,9 @@ def _bare(low: str) -> list[Quantity]:
         s = m.start()
         if s and (low[s - 1].isalnum() or low[s - 1] in ".,-$€£¥#/:'’"):
             continue  # inside a longer token: "q4", "$5", "10.5", "covid-19"
+        before = low[max(0, s - 40):s]
+        if not (ELIDED_CUE_RE.search(before) or SUBJECT_CUE_RE.search(before)):
+            continue  # nothing before it says it continues or states a count
         text = m.group("n")
         value = int(text.replace(",", ""))
         if "," not in text and 1900 <= value <= 2100:
@@ -239,9 +270,10 @@ def _bare(low: str) -> list[Quantity]:
 
 def _either(low: str) -> list[Quantity]:
     out = []
-    for m in _OR_RE.finditer(low):
-        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,-$"):
-            continue  # inside a longer number or an amount
+    for j in _digits_before(low, " or "):
+        m = _OR_RE.match(low, j)
+        if m is None:
+            continue
         a, b = (int(m.group(g).replace(",", "")) for g in ("a", "b"))
         if a < b:
             out.append(Quantity(m.start(), m.end(), None, float(a), float(b), "count",
