@@ -117,6 +117,8 @@ _HINTS_EN = {
     "fraction": (("three quarters", "three-quarters"), 0, 0),
 }
 _HINTS_AR = {"top": (("أفضل", "أكبر", "أهم"), 10, 40), "vague": (("أرقام",), 5, 10)}
+_NEEDLES_EN = [(w, name) for name, (words, _b, _a) in _HINTS_EN.items() for w in words]
+_NEEDLES_AR = [(w, name) for name, (words, _b, _a) in _HINTS_AR.items() for w in words]
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None,
@@ -129,11 +131,13 @@ def find_counts(text: str, lang: str = "en", low: str | None = None,
         low = text.lower()
         low = low if len(low) == len(text) else text  # keep the offsets ("İ")
     # Each family's pattern runs only around its hint words (str.find is the cheapest scan).
-    win = {}
-    for name, (words, before, after) in (_HINTS_AR if lang == "ar" else _HINTS_EN).items():
-        positions = sorted(i for w in words if w in low for i in find_all(low, w))
-        if positions:
-            win[name] = windows(positions, len(low), before, after)
+    hits: dict[str, list[int]] = {}
+    for word, name in (_NEEDLES_AR if lang == "ar" else _NEEDLES_EN):
+        i = low.find(word)
+        if i >= 0:
+            hits.setdefault(name, []).extend(find_all(low, word, i))
+    hints = _HINTS_AR if lang == "ar" else _HINTS_EN
+    win = {name: windows(sorted(pos), len(low), *hints[name][1:]) for name, pos in hits.items()}
     out: list[Quantity] = []
     if lang == "ar":
         if "top" in win:

@@ -30,9 +30,9 @@ GROWING = (r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?:growth|profitab|positive|imp
            r"|expansion|increase|decline|record)")
 
 
-def find_all(low: str, word: str) -> Iterator[int]:
-    """Every position of ``word`` in ``low``."""
-    i = low.find(word)
+def find_all(low: str, word: str, first: int | None = None) -> Iterator[int]:
+    """Every position of ``word`` in ``low`` (``first``: the first one, when known)."""
+    i = low.find(word) if first is None else first
     while i >= 0:
         yield i
         i = low.find(word, i + 1)
