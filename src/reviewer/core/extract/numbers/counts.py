@@ -161,7 +161,7 @@ def find_counts(text: str, lang: str = "en", low: str | None = None,
             out += measures.durations(low, win["duration"])
         out += _either(low)
         out += _of_m(low)
-        if bare:
+        if bare or any(q.counted for q in out):  # a count stated here may go on
             out += _bare(low)
     if not out:
         return out
