@@ -117,8 +117,19 @@ _HINTS_EN = {
     "fraction": (("three quarters", "three-quarters"), 0, 0),
 }
 _HINTS_AR = {"top": (("أفضل", "أكبر", "أهم"), 10, 40), "vague": (("أرقام",), 5, 10)}
-_NEEDLES_EN = [(w, name) for name, (words, _b, _a) in _HINTS_EN.items() for w in words]
 _NEEDLES_AR = [(w, name) for name, (words, _b, _a) in _HINTS_AR.items() for w in words]
+# English hint words start a word (after a space, hyphen, bracket, quote or slash) or follow
+# a digit ("7x ", "80s"): one pattern led by those characters finds them all, and re tries
+# its alternation only there -- several times cheaper than one str.find per word.
+_HINT_FAMILIES: dict[str, set[str]] = {}
+for _name, (_words, _b, _a) in _HINTS_EN.items():
+    for _w in _words:
+        _HINT_FAMILIES.setdefault(_w.strip(), set()).add(_name)
+# A longer hint hides the shorter ones it overlaps ("three quarters of" holds "quarters of").
+_HINT_FAMILIES["three quarters"] |= {"streak"}
+_HINT_FAMILIES["three-quarters"] |= {"streak"}
+_HINT_EN_RE = re.compile(r"[ \-\n(\"'/0-9](" + "|".join(
+    re.escape(w) for w in sorted(_HINT_FAMILIES, key=len, reverse=True)) + ")")
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None,
@@ -132,10 +143,15 @@ def find_counts(text: str, lang: str = "en", low: str | None = None,
         low = low if len(low) == len(text) else text  # keep the offsets ("İ")
     # Each family's pattern runs only around its hint words (str.find is the cheapest scan).
     hits: dict[str, list[int]] = {}
-    for word, name in (_NEEDLES_AR if lang == "ar" else _NEEDLES_EN):
-        i = low.find(word)
-        if i >= 0:
-            hits.setdefault(name, []).extend(find_all(low, word, i))
+    if lang == "ar":
+        for word, name in _NEEDLES_AR:
+            i = low.find(word)
+            if i >= 0:
+                hits.setdefault(name, []).extend(find_all(low, word, i))
+    else:
+        for m in _HINT_EN_RE.finditer(" " + low):  # the space: a hint at the very start
+            for name in _HINT_FAMILIES[m.group(1)]:
+                hits.setdefault(name, []).append(m.start(1) - 1)
     hints = _HINTS_AR if lang == "ar" else _HINTS_EN
     win = {name: windows(sorted(pos), len(low), *hints[name][1:]) for name, pos in hits.items()}
     out: list[Quantity] = []
