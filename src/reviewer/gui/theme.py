@@ -38,7 +38,7 @@ def metric_info(metric: str | None):
     if not metric:
         return None
     try:
-        from reviewer.core.extract.taxonomy import default_taxonomy
+        from reviewer.core.extract.metrics.taxonomy import default_taxonomy
 
         return default_taxonomy().get(metric)
     except Exception:  # a broken user taxonomy: no label, colour by a guess

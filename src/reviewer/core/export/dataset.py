@@ -111,7 +111,7 @@ def read_records(path: str | Path) -> list[GoldTranscript]:
 
 def _unknown_labels(docs: list[GoldTranscript]) -> list[str]:
     """Labels of imported spans that the taxonomy does not know, in first-seen order."""
-    from reviewer.core.extract.taxonomy import default_taxonomy
+    from reviewer.core.extract.metrics.taxonomy import default_taxonomy
 
     tax = default_taxonomy()
     labels = (a.metric for d in docs for a in d.annotations if a.metric)
