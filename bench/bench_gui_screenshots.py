@@ -1,12 +1,13 @@
 """Not a timing bench: takes the README screenshots of the real app (run it under Xvfb).
 
-    Xvfb :99 -screen 0 1600x1000x24 &
-    DISPLAY=:99 .venv/bin/python bench/bench_gui_screenshots.py [docs/screenshots]
+    xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python bench/bench_gui_screenshots.py \
+        [docs/screenshots] [scene ...]
 
 Builds the demo project in a temporary home, runs the built-in extractor on it, opens the main
-window at 1600x1000 and saves one PNG per scene: main_window (reviewing mentions), speakers
-(a speaker fixed from the extractor's suggestion, the roster), dark (dark palette, a bilingual
-transcript with its translations), help (the shortcut overlay).
+window at 1440x900 and saves one PNG per scene: main_window (reviewing mentions), laptop (the
+same at 1280x720), speakers (a speaker fixed from the extractor's suggestion, the roster),
+dark (dark palette, a bilingual transcript with its translations), help (the shortcut
+overlay).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENES = ("main_window", "speakers", "dark", "help")
+SCENES = ("main_window", "laptop", "speakers", "dark", "help")
+SIZES = {"laptop": (1280, 720)}
+DEFAULT_SIZE = (1440, 900)
 
 
 def take(scene: str, out: Path) -> None:
@@ -34,14 +37,14 @@ def take(scene: str, out: Path) -> None:
     settings.theme = "dark" if scene == "dark" else "light"
     theme = apply_theme(app, settings.theme)
     window = MainWindow(open_demo_project(), settings, theme)
-    window.resize(1600, 1000)
+    window.resize(*SIZES.get(scene, DEFAULT_SIZE))
     window.show()
     app.processEvents()
     rows = window.transcripts.model.rows
     want = "bilingual" if scene == "dark" else "asr"
     window.open_transcript(next(r.id for r in rows if want in r.name))
     app.processEvents()
-    if scene == "main_window":
+    if scene in ("main_window", "laptop"):
         for _ in range(4):
             window.accept()
         window.reject()
@@ -70,12 +73,12 @@ def main() -> None:
                       XDG_CONFIG_HOME=str(home / "config"))
     from reviewer.core.demo import open_demo_project
     from reviewer.core.extract.runner import run_on_project
-    from reviewer.core.review import preannotate_all
+    from reviewer.core.review import preannotate_run
 
     project = open_demo_project()
-    preannotate_all(project, run_on_project(project))
+    preannotate_run(project, run_on_project(project))
     project.close()
-    for scene in SCENES:
+    for scene in sys.argv[2:] or SCENES:
         # A fresh settings file per scene: no window layout carried over between shots.
         (home / "config" / "transcript-reviewer" / "gui.ini").unlink(missing_ok=True)
         take(scene, out)

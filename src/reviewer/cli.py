@@ -191,6 +191,7 @@ cli.add_command(cli_evaluate.export)
 cli.add_command(cli_evaluate.import_annotations)
 cli_extract.register(cli)
 cli_gui.register(cli)
+cli.add_command(__import__("reviewer.cli_train", fromlist=["train"]).train)
 from reviewer import cli_corpus, cli_publish  # noqa: E402  (registered here, beside the others)
 
 cli_corpus.register(cli)

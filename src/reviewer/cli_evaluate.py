@@ -191,13 +191,20 @@ def merge(projects: tuple[Path, ...], out: Path, include_all: bool, as_json: boo
 @click.option("--all", "include_all", is_flag=True,
               help="Every transcript with its status, not only the reviewed ones.")
 @click.option("--as-of", help="The gold as it stood at this ISO date/time.")
-def export(db_path: Path, fmt: str, out: Path, include_all: bool, as_of: str | None) -> None:
+@click.option("--unit", type=click.Choice(["paragraph", "turn", "transcript"]),
+              default="paragraph", show_default=True,
+              help="spacy: one Doc per paragraph, turn or transcript.")
+@click.option("--include-rejected", is_flag=True,
+              help="csv: add the rejected predictions (status 'rejected') to the gold rows.")
+def export(db_path: Path, fmt: str, out: Path, include_all: bool, as_of: str | None,
+           unit: str, include_rejected: bool) -> None:
     """Export the labelled dataset (reviewed transcripts by default)."""
     from reviewer.core.export.dataset import export_project
 
     project = _open(db_path)
     try:
-        result = export_project(project, fmt, out, include_all=include_all, as_of=as_of)
+        result = export_project(project, fmt, out, include_all=include_all, as_of=as_of,
+                                unit=unit, include_rejected=include_rejected)
     finally:
         project.close()
     for w in result.warnings:

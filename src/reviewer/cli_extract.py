@@ -25,8 +25,11 @@ import click
               help="Worker processes for --db (0: all cores).")
 @click.option("--min-confidence", type=float, default=None,
               help="Drop mentions below this confidence (builtin extractor).")
+@click.option("--preannotate/--no-preannotate", default=True, show_default=True,
+              help="With --db: turn the run's proposals into pending mentions of every "
+                   "transcript not yet reviewed (decided mentions are never touched).")
 def extract(file: Path | None, as_json: bool, db_path: Path | None, extractor_name: str,
-            jobs: int, min_confidence: float | None) -> None:
+            jobs: int, min_confidence: float | None, preannotate: bool) -> None:
     """Find metric mentions in one transcript FILE, or in a whole project with --db."""
     from reviewer.core.extract.registry import get_extractor
 
@@ -34,7 +37,7 @@ def extract(file: Path | None, as_json: bool, db_path: Path | None, extractor_na
         raise click.UsageError("give either a transcript FILE or --db PROJECT")
     config = {"min_confidence": min_confidence} if min_confidence is not None else None
     if db_path is not None:
-        _run_project(db_path, extractor_name, jobs, config)
+        _run_project(db_path, extractor_name, jobs, config, preannotate)
         return
     from reviewer.core.ingest import parse_file
 
@@ -54,7 +57,8 @@ def extract(file: Path | None, as_json: bool, db_path: Path | None, extractor_na
                    f"{m.period or '-':9} {m.kind:10} {m.basis or '-':8} {m.confidence:.2f}")
 
 
-def _run_project(db_path: Path, extractor_name: str, jobs: int, config: dict | None) -> None:
+def _run_project(db_path: Path, extractor_name: str, jobs: int, config: dict | None,
+                 preannotate: bool) -> None:
     from reviewer.core.extract.runner import resolve_jobs, run_on_project
     from reviewer.core.store import open_project
     from reviewer.core.store.runs import run_counts
@@ -78,8 +82,44 @@ def _run_project(db_path: Path, extractor_name: str, jobs: int, config: dict | N
         click.echo(f"run {c.run_id} ({extractor_name}): {c.status}, {total} transcript(s) "
                    f"({c.transcripts} with output): {c.predictions} mentions, {c.suggestions} "
                    f"speaker suggestions, {c.checks} translation checks")
+        if preannotate and c.status in ("completed", "partial"):
+            click.echo(_preannotate(project, run_id).summary())
         if c.status != "completed":
             sys.exit(1)
+    finally:
+        project.close()
+
+
+def _preannotate(project, run_id: int | None):
+    """Pre-annotate from a run with a progress bar on stderr; returns the report."""
+    from reviewer.core.review import preannotate_run
+
+    with click.progressbar(length=project.count(), label="Pre-annotating", file=sys.stderr,
+                           show_pos=True) as bar:
+        last = [0]
+
+        def progress(done: int, _total: int, _what: str) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        return preannotate_run(project, run_id, progress=progress)
+
+
+@click.command("preannotate")
+@click.option("--db", "db_path", required=True,
+              type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="The project.")
+@click.option("--run", "run_id", type=int, default=None,
+              help="The stored run to take the proposals from (default: the newest).")
+def preannotate_cmd(db_path: Path, run_id: int | None) -> None:
+    """Turn a stored run's proposals into pending mentions of every transcript not yet
+    reviewed. Re-running is safe: decided mentions are never touched; it says what it
+    added, kept and dropped."""
+    from reviewer.core.store import open_project
+
+    project = open_project(db_path)
+    try:
+        click.echo(_preannotate(project, run_id).summary())
     finally:
         project.close()
 
@@ -102,3 +142,4 @@ def register(group: click.Group) -> None:
     """Add this module's commands to the ``reviewer`` group."""
     group.add_command(extract)
     group.add_command(extractors)
+    group.add_command(preannotate_cmd)

@@ -14,9 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.extract import annotate, cues, periods, speakers_cues, speakers_qa
+from reviewer.core.extract import annotate
 from reviewer.core.extract.anchored import FOLD_EXCEPTIONS, AnchoredPattern, lowered_texts
-from reviewer.core.extract.speakers_board import Board
+from reviewer.core.extract.metrics import cues, periods
+from reviewer.core.extract.speakers import cues as speakers_cues
+from reviewer.core.extract.speakers import qa as speakers_qa
+from reviewer.core.extract.speakers.board import Board
 from reviewer.core.ingest import parse_file
 from tests.conftest import DEMO
 

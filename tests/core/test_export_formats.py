@@ -12,7 +12,7 @@ from reviewer.core.errors import ExportError, InputError
 from reviewer.core.export.conll import read_conll, tagged
 from reviewer.core.export.csvfile import read_csv, rows
 from reviewer.core.export.dataset import export_project, import_annotations, project_records
-from reviewer.core.export.docbin import read_docbin, to_doc
+from reviewer.core.export.docbin import read_docbin, to_docs
 from reviewer.core.export.records import SCHEMA
 from reviewer.core.store import open_project
 from tests.core.test_evaluate_helpers import (
@@ -56,10 +56,12 @@ def test_jsonl_record_follows_the_schema(project, tmp_path) -> None:
     (rec,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert rec["schema"] == SCHEMA
     assert list(rec) == ["schema", "hash", "name", "text", "meta", "participants", "turns",
-                         "spans", "rejected_spans", "boilerplate", "warnings"]
+                         "spans", "rejected_spans", "boilerplate", "warnings", "answer",
+                         "tokens"]
     s = rec["spans"][0]
-    assert list(s) == ["start", "end", "text", "label", "turn", "value", "low", "high", "unit",
-                       "period", "kind", "basis", "status", "reviewer", "updated_at"]
+    assert list(s) == ["start", "end", "token_start", "token_end", "text", "label", "turn",
+                       "value", "low", "high", "unit", "period", "kind", "basis", "status",
+                       "reviewer", "updated_at"]
     assert (s["text"], s["label"], s["value"], s["unit"]) == ("$129.1 million", "revenue",
                                                              129100000, "USD")
     assert rec["text"][s["start"]:s["end"]] == s["text"]
@@ -89,9 +91,9 @@ def test_spacy_docbin_round_trip_keeps_spans_and_attributes(project, tmp_path) -
     export_project(project, "spacy", out, include_all=True)
     records = list(project_records(project, include_all=True))
     assert read_docbin(out) == records
-    doc = to_doc(records[0])
+    (doc,) = to_docs(records[0], "transcript")
     assert doc.text == TEXT
-    spans, attrs = doc.spans["mentions"], doc.user_data["mentions"]
+    spans, attrs = doc.spans["sc"], doc.user_data["mentions"]
     assert len(spans) == len(attrs) == 7
     first = spans[0]
     assert (first.text, first.label_) == ("$129.1 million", "revenue")
@@ -108,33 +110,35 @@ def test_spacy_docbin_round_trip_keeps_spans_and_attributes(project, tmp_path) -
 
 def test_csv_one_row_per_mention_round_trip(project, tmp_path) -> None:
     out = tmp_path / "gold.csv"
-    export_project(project, "csv", out)
+    export_project(project, "csv", out, include_rejected=True)
     (rec,) = project_records(project)
     back = read_csv(out)
-    assert back == rows(rec)
+    assert back == rows(rec, include_rejected=True)
     assert len(back) == 8 and {r["status"] for r in back} == {"accepted", "corrected",
                                                               "added", "rejected"}
     fcf = next(r for r in back if r["label"] == "fcf")
     assert (fcf["value"], fcf["speaker"], fcf["section"]) == (-3000000, "Sam Wilson", "qa")
 
 
-def test_conll_bio_round_trip(project, tmp_path) -> None:
+def test_conll_bio_tags_and_sentences(project, tmp_path) -> None:
     out = tmp_path / "gold.conll"
     result = export_project(project, "conll", out, include_all=True)
     assert any("overlap a longer one" in w for w in result.warnings)
     recs = list(project_records(project, include_all=True))
-    back = read_conll(out)
-    expected = sorted((s["start"], s["end"], s["label"]) for s in recs[0]["spans"]
-                      if s["text"] != "129.1")
-    assert sorted(back[recs[0]["hash"]]) == expected
+    docs = read_conll(out)
+    assert len(docs) == 2
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == f"-DOCSTART-\t{recs[0]['hash']}\t-\tO"
-    s, _ = span(TEXT, "$129.1 million")
-    assert f"$\t{s}\t{s + 1}\tB-revenue" in lines
-    assert "million\t" in "\n".join(lines) and "I-revenue" in "\n".join(lines)
+    assert lines[:2] == ["-DOCSTART- -X- O O", ""]
+    assert ["$", "-X-", "O", "B-revenue"] in [ln.split() for ln in lines]
+    assert ["million", "-X-", "O", "I-revenue"] in [ln.split() for ln in lines]
+    # Every kept gold mention is one B- tag; "$129.1" inside "$129.1 million" is left out.
+    b_tags = sum(1 for sent in docs[0] for _tok, tag in sent if tag.startswith("B-"))
+    assert b_tags == len(recs[0]["spans"]) - 1
     # Chinese paragraphs are cut by the Chinese tokenizer, one character a token.
     sentences, _dropped = tagged(recs[1])
-    assert [t[0] for t in sentences[-1] if t[0] in "營收為"] == ["營", "收", "為"]
+    zh = next(sent for sent in sentences if any(t[0] == "營" for t in sent))
+    assert [t[0] for t in zh if t[0] in "營收為"] == ["營", "收", "為"]
+    assert zh[-1][0] == "。"  # the Chinese full stop ends the sentence
 
 
 def test_unwritable_targets_raise_and_leave_nothing(project, tmp_path) -> None:
@@ -251,7 +255,9 @@ def test_pending_mentions_of_a_reviewed_transcript_are_not_exported(project, tmp
     (rec,) = project_records(project)
     assert all(sp["status"] != "pending" for sp in rec["spans"])
     assert all(r["status"] != "pending" for r in read_csv(tmp_path / "gold.csv"))
-    assert (s, e, "revenue") not in read_conll(tmp_path / "gold.conll")[rec["hash"]]
+    welcome = [tag for sent in read_conll(tmp_path / "gold.conll")[0] for tok, tag in sent
+               if tok == "Welcome"]
+    assert welcome and set(welcome) == {"O"}
     # An open transcript exported with --all keeps its pending mentions, with their status.
     recs = list(project_records(project, include_all=True))
     assert [sp["status"] for sp in recs[1]["spans"]] == ["pending", "pending"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.extract.periods import (
+from reviewer.core.extract.metrics.periods import (
     FiscalPeriod,
     find_periods,
     infer_fy_end_month,

@@ -36,6 +36,8 @@ CFO_000 = [
      "comparison"),
     ("$467 million", 467e6, "USD", "arr", "FY2021Q2", "actual"),
     ("20%", 20, "percent", "arr_growth", "FY2021Q2", "actual"),
+    # "including winning several eight-figure TCV deals": vague, $10M-$99.99M each
+    ("eight-figure", (10e6, 99_999_999), "USD", "deal_size", "FY2021Q2", "actual"),
     ("60.9%", 60.9, "percent", "gross_margin", "FY2021Q2", "actual"),
     ("90 basis points", 90, "bps", "service_margin", "FY2021Q2", "actual"),
     ("66.8%", 66.8, "percent", "service_margin", "FY2021Q2", "actual"),
@@ -87,6 +89,8 @@ CFO_000 = [
 
 # 004: fiscal Q1 2026; Kevin Kraus's prepared turn (turn 3), English paragraphs.
 CFO_004 = [
+    # "Q1 marked our 18th consecutive quarter of both positive cash flow …": a streak
+    ("18th consecutive quarter", 18, "count", "consecutive_periods", "FY2026Q1", "actual"),
     ("$15 million", 15e6, "USD", "debt_repayment", "FY2026Q1", "actual"),
     pytest.param("$10 million", 10e6, "USD", "debt_repayment", "FY2026Q2", "actual",
                  marks=pytest.mark.xfail(strict=True, reason='"made just last week", after '
@@ -109,6 +113,8 @@ CFO_004 = [
     ("4%", 4, "percent", "revenue_mix", "FY2026Q1", "actual"),
     ("8%", 8, "percent", "revenue_mix", "FY2025Q1", "comparison"),
     ("5%", 5, "percent", "service_revenue_growth", "FY2026Q1", "actual"),
+    # "higher growth than we achieved last quarter and our third quarter of acceleration"
+    ("third quarter", 3, "count", "consecutive_periods", "FY2026Q1", "actual"),
     ("$1.7 million", 1.7e6, "USD", "fx_impact", "FY2026Q1", "actual"),
     ("67.8%", 67.8, "percent", "gross_margin", "FY2026Q1", "actual"),
     ("9%", 9, "percent", "operating_margin", "FY2026Q1", "actual"),
@@ -117,6 +123,8 @@ CFO_004 = [
     ("$1.8 million", 1.8e6, "USD", "share_repurchase", "FY2026Q1", "actual"),
     ("$17 million", 17e6, "USD", "capital_returned", "FY2026Q1", "actual"),
     ("3.5%", 3.5, "percent", "stock_based_compensation_pct_revenue", "FY2026Q1", "actual"),
+    # "marking our fourth consecutive quarter of positive GAAP operating income"
+    ("fourth consecutive quarter", 4, "count", "consecutive_periods", "FY2026Q1", "actual"),
     ("$0.08 per share", 0.08, "USD", "eps", "FY2026Q1", "actual"),
     ("$170 million and $175 million", (170e6, 175e6), "USD", "service_revenue", "FY2026Q2",
      "guidance"),
@@ -254,7 +262,10 @@ def test_customer_count_above_a_threshold() -> None:
     texts = [m.text for m in result.mentions]
     m = next(m for m in result.mentions if m.text.startswith("611"))
     assert (m.value, m.unit, m.metric) == (611, "count", "customers_over_threshold")
-    assert "$100,000" not in texts
+    # Issue 10: the threshold is a figure of its own, the size that defines the group.
+    assert "$100,000" in texts
+    size = next(x for x in result.mentions if x.text == "$100,000" and x.start > m.start)
+    assert (size.value, size.unit, size.metric) == (100_000, "USD", "size_threshold")
 
 
 @pytest.mark.seeds

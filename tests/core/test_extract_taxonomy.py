@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reviewer.core.errors import InputError
-from reviewer.core.extract.taxonomy import FAMILIES, load_taxonomy
+from reviewer.core.extract.metrics.taxonomy import FAMILIES, load_taxonomy
 
 ISSUE_METRICS = [  # what the issue asks the taxonomy to cover
     "total_revenue", "service_revenue", "other_revenue", "total_revenue_growth", "arr",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
-from reviewer.core.extract.periods import parse_fiscal_period
-from reviewer.core.extract.taxonomy import load_taxonomy
+from reviewer.core.extract.metrics.periods import parse_fiscal_period
+from reviewer.core.extract.metrics.taxonomy import load_taxonomy
 
 TAXONOMY = load_taxonomy(include_user=False)
 
@@ -66,10 +66,14 @@ def test_subject_carries_to_the_next_sentence() -> None:
                                                                     "comparison")
 
 
-def test_bare_numbers_and_thresholds_are_not_mentions() -> None:
+def test_thresholds_and_counted_nouns_are_mentions_bare_numbers_are_not() -> None:
+    # Issue 10: the size that defines a group ("deals over $100,000") and a count of a
+    # business thing ("42 countries") are figures; a bare "42" is not.
     got = annotate("We closed 48 new deals with ARR greater than $100,000 in 42 countries.")
-    assert "$100,000" not in got
-    assert not any("42" in t for t in got)
+    assert got["$100,000"].metric == "size_threshold"
+    assert got["48 new deals"].metric == "deals_over_threshold"
+    assert (got["42 countries"].value, got["42 countries"].metric) == (42, "country_count")
+    assert not annotate("We ranked 42 on the list and had 3 priorities.")
 
 
 @pytest.mark.parametrize(("sentence", "surface", "kind", "period"), [

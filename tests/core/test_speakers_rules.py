@@ -10,9 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.core.extract import speakers_cues as cues
-from reviewer.core.extract.speakers import corrections, suggest_speakers
-from reviewer.core.extract.speakers_names import first_names_match, resolve_name, sound_key
+from reviewer.core.extract.speakers import corrections, cues, suggest_speakers
+from reviewer.core.extract.speakers.names import first_names_match, resolve_name, sound_key
 from reviewer.core.ingest import parse_text
 from reviewer.core.ingest.roster import Roster
 from reviewer.core.model import ParsedTranscript, Participant

@@ -32,8 +32,10 @@ def isolated_home(tmp_path, monkeypatch) -> Path:
 def project_db(tmp_path) -> tuple[Path, int]:
     """A project file with the demo transcript, pre-annotated by a fake run."""
     path = tmp_path / "project.db"
+    from reviewer.core.review import preannotate_run
+
     project, tid = demo_project(path)
-    fake_run(project, tid, SUGGEST)
+    preannotate_run(project, fake_run(project, tid, SUGGEST))  # as `extract --db` does
     project.close()
     return path, tid
 

@@ -164,6 +164,12 @@ def test_run_the_extractor_from_the_app(open_window, tmp_path, qtbot) -> None:
     qtbot.waitUntil(lambda: len(w.controller.annotations) > 0, timeout=10000)
     assert rows(tmp_path / "fresh.db", "SELECT count(*) FROM runs")[0][0] == 1
     assert w.mentions_model.rowCount() == len(w.controller.annotations)
+    # The run pre-annotated the project, as `extract --db` does, and says so.
+    preds = rows(tmp_path / "fresh.db", "SELECT count(*) FROM predictions")[0][0]
+    assert rows(tmp_path / "fresh.db", "SELECT count(*) FROM annotations"
+                " WHERE status = 'pending'")[0][0] == preds
+    qtbot.waitUntil(lambda: getattr(w, "last_info", None) is not None)
+    assert f"{preds} pending mention(s) added" in w.last_info.text()
 
 
 def test_layout_recent_projects_and_view_options_are_remembered(open_window, project_db,
@@ -205,6 +211,9 @@ def test_evaluate_from_the_app_lists_errors_that_open_their_place(window, qtbot)
     pytest.importorskip("reviewer.core.evaluate.report")
     qtbot.keyClick(window.view, Qt.Key.Key_A)  # some gold: one accepted mention, reviewed
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pending_box.isVisible())
+    qtbot.keyClick(window.pending_box, Qt.Key.Key_L)  # the button's mnemonic
+    qtbot.waitUntil(lambda: window.controller.info().get("status") == "reviewed")
     window.evaluate()
     view = window.evaluation
     assert window.evaluation_dock.isVisible()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF
 
 from reviewer.core.evaluate.charts import LABEL_W, Series, bar_chart
-from reviewer.core.extract.taxonomy import default_taxonomy
+from reviewer.core.extract.metrics.taxonomy import default_taxonomy
 
 
 def test_the_longest_metric_label_fits_left_of_the_bars(qapp) -> None:

@@ -23,6 +23,7 @@ def test_close_and_reopen_shows_everything_and_undo_still_works(open_window, pro
     start = text.index("1,184")
     w.view.select_source(start, start + 5)
     qtbot.keyClick(w.view, Qt.Key.Key_M)
+    qtbot.keyClick(w.metric_chooser.edit, Qt.Key.Key_Escape)  # keep the guessed metric
     w.view.go_to_turn(3)
     qtbot.keyClick(w.view, Qt.Key.Key_S)
     w.close()

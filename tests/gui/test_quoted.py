@@ -38,7 +38,8 @@ def test_quoted_mention_is_marked_and_a_cfo_figure_is_not(open_window, extracted
     assert "quoted by the analyst in a question \u2014 not a company figure" in tip
     assert _cell(w, cfo.id) == "$150 million"
     assert "quoted" not in _cell(w, cfo.id, Qt.ItemDataRole.ToolTipRole)
-    # The Show filter keeps only the quoted ones.
+    # The Show filter keeps only the quoted ones (at every confidence).
+    w.mentions.floor.setCurrentIndex(1)
     w.mentions.filter.setCurrentText("Quoted by analysts")
     shown = {w.mentions.proxy.index(r, 0).data(ID_ROLE)
              for r in range(w.mentions.proxy.rowCount())}

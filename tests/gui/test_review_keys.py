@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.gui.conftest import rows
 
@@ -165,10 +166,15 @@ def test_undo_and_redo_with_the_keyboard(window, project_db, qtbot) -> None:
 def test_mark_reviewed_and_reopen(window, project_db, qtbot) -> None:
     path, tid = project_db
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.pending_box.isVisible())  # 6 pending: it asks first
+    qtbot.keyClick(window.pending_box, Qt.Key.Key_L)  # the button's mnemonic
+    qtbot.waitUntil(lambda: window.controller.info().get("status") == "reviewed")
     assert rows(path, "SELECT status, reviewed_by FROM transcripts WHERE id = ?", (tid,)) \
         == [("reviewed", "ana")]
-    assert "pending" in window.statusBar().currentMessage()
+    assert "6 pending mention(s) left out" in window.statusBar().currentMessage()
     assert "reviewed" in window.windowTitle()
+    qtbot.waitUntil(lambda: not window.pending_box.isVisible()
+                    and QApplication.activeWindow() is window)  # the question has gone
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert rows(path, "SELECT status FROM transcripts WHERE id = ?", (tid,)) \
         == [("in_progress",)]

@@ -48,6 +48,8 @@ def test_change_one_turn_then_every_turn_with_the_same_label(window, project_db,
     panel.speaker.setCurrentText("Priya Raman")
     assert "Priya" in panel.set_all.text()
     qtbot.mouseClick(panel.set_all, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.preview.isVisible)  # the turns it will change, shown first
+    qtbot.keyClick(panel.preview, Qt.Key.Key_Return)
     g = gold(path, tid)
     assert all(g[i] == ("Priya Raman", "confirmed") or g[i][0] == "Priya Raman"
                for i in priya_turns)

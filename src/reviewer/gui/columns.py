@@ -96,11 +96,15 @@ class ColumnFitter(QObject):
         n = self.source.rowCount()
         if rows is None:
             rows = range(0, n, max(1, n // SAMPLE))
-        texts, decorated = set(), False
-        for r in rows:
-            idx = self.source.index(r, col)
-            texts.add(idx.data() or "")
-            decorated = decorated or idx.data(Qt.ItemDataRole.DecorationRole) is not None
+        fast = getattr(self.source, "column_texts", None)
+        if fast is not None:  # the model's own strings: no Qt call per cell
+            texts, decorated = fast(col, rows)
+        else:
+            texts, decorated = set(), False
+            for r in rows:
+                idx = self.source.index(r, col)
+                texts.add(idx.data() or "")
+                decorated = decorated or idx.data(Qt.ItemDataRole.DecorationRole) is not None
         cells = max((fm.horizontalAdvance(str(t)) for t in texts), default=0)
         if decorated:
             style = self.table.style()

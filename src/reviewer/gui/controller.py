@@ -21,7 +21,6 @@ from reviewer.core.review import (
     RosterEntry,
     Suggestion,
     TurnState,
-    preannotate,
 )
 from reviewer.core.store import Project
 from reviewer.core.store import review as store
@@ -60,7 +59,8 @@ class ReviewController(QObject):
         self._version = self._data_version()
 
     def open_transcript(self, tid: int | None) -> bool:
-        """Start reviewing one transcript (pre-annotating it from the newest run if new)."""
+        """Start reviewing one transcript. Opening never writes: the pending mentions were
+        made by the run (pre-annotation is project state, see ``core.review.preannotate``)."""
         if tid is None:
             self.session = None
             self.annotations, self.turns, self.roster = [], [], []
@@ -73,10 +73,6 @@ class ReviewController(QObject):
         except ReviewerError as exc:
             self.failed.emit("Cannot open the transcript", str(exc))
             return False
-        try:
-            preannotate(self.project, tid)  # the extractor's proposals, on first opening
-        except StoreError as exc:  # a read-only project still opens for reading
-            self.notice.emit(f"The extractor's mentions could not be loaded: {exc}")
         self.session = session
         self._reload_all()
         self.transcriptOpened.emit()

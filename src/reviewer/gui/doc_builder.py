@@ -138,9 +138,17 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n - 1].rstrip() + "\u2026"
 
 
-def header_text(t: TurnState, sug: Suggestion | None) -> tuple[str, list[HeaderSpan]]:
+def roster_aliases(parsed: ParsedTranscript) -> dict[str, set[str]]:
+    """``{participant name: the other spellings of it}`` ("Vikram Verma": {"فيكرام فيرما"})."""
+    return {p.name: set(p.aliases or ()) for p in parsed.participants}
+
+
+def header_text(t: TurnState, sug: Suggestion | None,
+                aliases: dict[str, set[str]] | None = None) -> tuple[str, list[HeaderSpan]]:
     """The header line of a turn and the styled spans in it (kept to one line at a reading
-    width: long labels are shortened, the speakers panel shows them whole)."""
+    width: long labels are shortened, the speakers panel shows them whole). A label that is
+    another spelling of the speaker's name (Latin and Arabic, say) is shown quietly, not as
+    a mismatch."""
     gap = "\u2002\u2002"  # two en spaces: clearly apart, narrower than three spaces
     parts: list[tuple[str, str]] = [
         ("\u258d ", "meta"), (_clip(t.current_speaker or t.label or "(no label)", 32),
@@ -148,6 +156,8 @@ def header_text(t: TurnState, sug: Suggestion | None) -> tuple[str, list[HeaderS
         (f"{gap}{t.current_role.upper()}", "meta"), (f"{gap}turn {t.idx}", "meta")]
     if t.current_speaker is None:
         parts.append((f"{gap}not in the roster", "meta"))
+    elif t.label and t.label in (aliases or {}).get(t.current_speaker, ()):
+        parts.append((f"{gap}written \u201c{_clip(t.label, 22)}\u201d", "meta"))
     elif t.label and t.label != t.current_speaker:
         parts.append((f"{gap}label \u201c{_clip(t.label, 22)}\u201d", "label"))
     if t.speaker_status == "corrected":
@@ -199,6 +209,7 @@ def build_layout(parsed: ParsedTranscript, turns: list[TurnState],
     lay = Layout()
     src = parsed.text
     states = {t.idx: t for t in turns}
+    aliases = roster_aliases(parsed)
     section: object = "\0"
     prev_end = 0
     for turn in parsed.turns:
@@ -214,7 +225,7 @@ def build_layout(parsed: ParsedTranscript, turns: list[TurnState],
         lay._add("", BLANK)
         state = states.get(turn.index)
         if state is not None:
-            text, spans = header_text(state, suggestions.get(turn.index))
+            text, spans = header_text(state, suggestions.get(turn.index), aliases)
         else:
             text, spans = turn.label or "(no label)", []
         ln = lay._add(text, HEADER, turn.index)

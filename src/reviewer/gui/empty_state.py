@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 
 from reviewer.core.errors import ReviewerError
 
-NEEDS_PROJECT = ("import_files", "import_folder", "run_extractor", "evaluate",
+NEEDS_PROJECT = ("import_files", "import_folder", "run_extractor", "evaluate", "export_dataset",
+                 "preannotate",
                  "merge_conflicts", "next_conflict")
 NEEDS_TRANSCRIPTS = ("next_transcript", "prev_transcript")
 NEEDS_TRANSCRIPT = ("accept", "reject", "next", "prev", "next_pending", "edit", "add",
                     "resize_mention", "grow_end", "shrink_end", "grow_start", "shrink_start",
-                    "accept_turn", "accept_suggestion", "next_turn", "prev_turn",
+                    "accept_turn", "accept_suggestion", "next_turn", "prev_turn", "next_flagged",
                     "mark_reviewed", "open_find", "find_next", "find_prev", "undo", "redo")
 
 
@@ -148,7 +149,8 @@ class EmptyStateActions:
         for name in NEEDS_TRANSCRIPTS:
             a[name].setEnabled(has_project and state != "no_transcripts")
         for name in NEEDS_TRANSCRIPT:
-            a[name].setEnabled(has_transcript)
+            if name not in ("undo", "redo"):  # set once below: a toggle re-lays the toolbar
+                a[name].setEnabled(has_transcript)
         a["undo"].setEnabled(has_transcript and bool(c.can_undo()))
         a["redo"].setEnabled(has_transcript and bool(c.can_redo()))
         self.transcript_bar.setVisible(has_transcript)

@@ -17,10 +17,14 @@ def default_size(available: QRect | None) -> QSize:
                  min(MAX_SIZE.height(), int(available.height() * SHARE)))
 
 
-def dock_widths(width: int) -> tuple[int, int]:
-    """(transcript list, mentions) for a window ``width`` wide. At 1600 px: the list ~370,
-    the text ~545 (about 70 characters a line), the mentions table the rest; the text gets
-    no less than 440 px (about 55 characters) in a narrow window."""
-    left = min(420, max(280, int(width * 0.231)))
-    text = min(720, max(440, int(width * 0.34)))
-    return left, max(420, width - left - text - 12)
+LAYOUT_VERSION = 2  # the dock arrangement: saved states of another arrangement are ignored
+
+
+def dock_sizes(width: int, height: int) -> tuple[int, int, int]:
+    """(transcript list width, speakers width, mentions height) on first run. The text keeps
+    at least 55% of the width from 1280 px up (about 100 characters a line at 1440) and
+    about 60% of the height; the mentions table under it is as wide as the text."""
+    left = min(320, max(220, int(width * 0.17)))
+    right = min(340, max(240, int(width * 0.185)))
+    bottom = min(320, max(170, int(height * 0.3)))
+    return left, right, bottom

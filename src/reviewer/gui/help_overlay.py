@@ -13,11 +13,11 @@ from reviewer.gui.actions import MENUS, SPECS, shortcut_text
 from reviewer.gui.theme import FAMILY_COLOURS, FAMILY_NAMES, STATUS_COLOURS, STATUS_GLYPHS
 
 STATUS_HELP = {
-    "pending": "dashed underline, light tint: proposed by the extractor, not decided",
-    "accepted": "solid tint: right as proposed",
-    "corrected": "solid tint, italic: accepted after a fix (value, metric, span\u2026)",
+    "pending": "outlined, no fill: proposed by the extractor, not decided",
+    "accepted": "filled: right as proposed",
+    "corrected": "filled, italic: accepted after a fix (value, metric, span\u2026)",
     "rejected": "struck out, grey: not a mention, kept out of the gold",
-    "added": "solid tint, bold: added by a reviewer",
+    "added": "filled, bold: added by a reviewer",
 }
 LEFT, RIGHT = ("Review", "Speakers", "Transcript"), ("Edit", "File", "View", "Help")
 MAX_WIDTH = 1060

@@ -6,17 +6,14 @@ merge conflicts in ``conflict_actions``, the empty state in ``empty_state``.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -27,14 +24,17 @@ from reviewer.gui.actions import MENUS, SPECS, TOOLBAR, build_actions
 from reviewer.gui.conflict_actions import ConflictActions
 from reviewer.gui.controller import ReviewController
 from reviewer.gui.empty_state import EmptyStateActions
-from reviewer.gui.geometry import default_size, dock_widths
+from reviewer.gui.geometry import LAYOUT_VERSION, default_size, dock_sizes
 from reviewer.gui.help_overlay import HelpOverlay
+from reviewer.gui.learn_actions import LearnActions
 from reviewer.gui.mentions_model import MentionsModel
 from reviewer.gui.mentions_panel import MentionsPanel
 from reviewer.gui.project_actions import ProjectActions
 from reviewer.gui.review_actions import ReviewActions
 from reviewer.gui.settings import AppSettings
+from reviewer.gui.speaker_actions import SpeakerActions
 from reviewer.gui.speakers_panel import SpeakersPanel
+from reviewer.gui.status_widgets import NoticeBar, ProgressMeter, QuietStatusBar
 from reviewer.gui.theme import Theme, apply_theme
 from reviewer.gui.transcript_view import TranscriptView
 from reviewer.gui.transcripts_panel import TranscriptsPanel
@@ -42,67 +42,8 @@ from reviewer.gui.transcripts_panel import TranscriptsPanel
 EXTERNAL_CHECK_MS = 2000
 
 
-class ProgressMeter(QWidget):
-    """A thin "decided / total" bar for the status bar. (QProgressBar repaints synchronously
-    on every change, which costs more than saving the decision itself.)"""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._value, self._total = 0, 0
-        self.setFixedWidth(170)
-
-    def set(self, value: int, total: int) -> None:
-        if (value, total) != (self._value, self._total):
-            self._value, self._total = value, total
-            self.update()
-
-    def value(self) -> int:
-        return self._value
-
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        pal = self.palette()
-        r = self.rect().adjusted(2, 4, -2, -4)
-        p.setPen(pal.color(QPalette.ColorRole.Mid))
-        p.setBrush(pal.color(QPalette.ColorRole.Base))
-        p.drawRoundedRect(r, 3, 3)
-        if self._total:
-            done = r.adjusted(1, 1, 0, 0)
-            done.setWidth(int((r.width() - 1) * self._value / self._total))
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(pal.color(QPalette.ColorRole.Highlight))
-            p.drawRoundedRect(done, 2, 2)
-        p.setPen(pal.color(QPalette.ColorRole.Text))
-        p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{self._value} / {self._total} decided")
-
-
-class NoticeBar(QFrame):
-    """A dismissable banner for lasting conditions (read-only project, second window)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.setStyleSheet("#noticeBar { background: #fff3cd; color: #4d3b00;"
-                           " border-bottom: 1px solid #e0c97a; }")
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        close = QPushButton("\u2715")
-        close.setFlat(True)
-        close.setFixedWidth(28)
-        close.clicked.connect(self.hide)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(10, 6, 6, 6)
-        lay.addWidget(self.label, 1)
-        lay.addWidget(close)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        self.label.setText(text)
-        self.show()
-
-
-class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActions,
-                 QMainWindow):
+class MainWindow(ReviewActions, SpeakerActions, ProjectActions, ConflictActions,
+                 EmptyStateActions, LearnActions, QMainWindow):
     """One window on one project."""
 
     def __init__(self, project: Project | None = None, settings: AppSettings | None = None,
@@ -141,7 +82,8 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
                                           "Shift+Enter: previous, Esc: close)")
         self.find_edit.returnPressed.connect(lambda: self.find_next())
         self.find_edit.textChanged.connect(
-            lambda t: self.view.find_text(t, again=False) if t else None)
+            lambda t: (self.view.find_text(t, again=False), self.show_find_count()) if t
+            else self.find_status.clear())
         self.find_edit.installEventFilter(self)
         self.find_status = QLabel()
         fl = QHBoxLayout(self.find_bar)
@@ -163,25 +105,41 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
         self.mentions_model = MentionsModel(self.controller, self)
         self.mentions = MentionsPanel(self.mentions_model)
         self.speakers = SpeakersPanel(self.controller)
+        # The text gets most of the width: the list on the left and the speakers on the
+        # right run the full height; the mentions table sits under the text, as wide as it,
+        # so all its columns show and the speakers never hide it.
+        for corner, area in ((Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+                             (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+                             (Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+                             (Qt.Corner.BottomRightCorner,
+                              Qt.DockWidgetArea.RightDockWidgetArea)):
+            self.setCorner(corner, area)
         self.list_dock = self._dock("Transcripts", "transcriptsDock", self.transcripts,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.mentions_dock = self._dock("Mentions", "mentionsDock", self.mentions,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.speakers_dock = self._dock("Speakers", "speakersDock", self.speakers,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.mentions_dock, self.speakers_dock)
-        self.mentions_dock.raise_()
         self.help_overlay = HelpOverlay(self)
         self.transcripts.columns.bind(self.settings, "transcripts")
         self.mentions.columns.bind(self.settings, "mentions")
 
-        sb = self.statusBar()
+        sb = QuietStatusBar(self)
+        self.setStatusBar(sb)
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
         self.transcript_bar = ProgressMeter()
         self.transcript_bar.setObjectName("transcriptProgress")
         self.project_label = QLabel()
         self.project_label.setObjectName("projectProgress")
+        # Fixed widths: a label whose text changes would re-lay the whole window out on
+        # every decision (the status bar is part of the main layout).
+        # (A fixed size — both ways — keeps a new text from invalidating any layout.)
+        h = self.saved_label.fontMetrics().height() + 6
+        self.saved_label.setFixedSize(self.saved_label.fontMetrics().horizontalAdvance(
+            "\u2713 saved") + 16, h)
+        self.project_label.setFixedSize(self.project_label.fontMetrics().horizontalAdvance(
+            "Project: 00000/00000 reviewed \u00b7 000000/000000 mentions decided") + 8, h)
         for w in (self.saved_label, self.transcript_bar, self.project_label):
             sb.addPermanentWidget(w)
 
@@ -207,6 +165,8 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
         )
         self.actions_ = build_actions(self, handlers)
         menus = {m: self.menuBar().addMenu(f"&{m}") for m in MENUS}
+        for m in ("Edit", "Transcript"):
+            menus[m].aboutToShow.connect(self._name_actions)
         for spec in SPECS:
             menus[spec.menu].addAction(self.actions_[spec.name])
             if spec.name == "open_project":
@@ -246,9 +206,11 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
         c.decided.connect(self._on_decided)
         self.transcripts.transcriptActivated.connect(self.open_transcript)
         self.mentions.currentMentionChanged.connect(
-            lambda aid: self.view.focus_mention(aid))
+            lambda aid: (self.view.focus_mention(aid), self.remember_mention(aid)))
         self.view.mentionClicked.connect(self._mention_clicked)
         self.view.turnChanged.connect(self._turn_changed)
+        self.mentions.delegate.chooseMetric.connect(self.choose_metric)
+        self.mentions.delegate.metric_chooser = True
         self.mentions.delegate.preview.connect(
             lambda m: self.statusBar().showMessage(m, 5000))
         hints = QApplication.styleHints()
@@ -266,11 +228,20 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
                                       c.annotations, c.checks)
         self.current_turn = -1
         self.speakers.show_turn(-1)
-        first = self.mentions.step(+1, pending_only=True) or self.mentions.step(+1)
+        first = self._last_mention() or self.mentions.step(+1, pending_only=True) \
+            or self.mentions.step(+1)
         if first is not None:
             self.go_to_mention(first)
-        self._update_status()
-        self._update_title()
+        if c.session is None:  # else the controller's stateChanged follows at once
+            self._update_status()
+
+    def _last_mention(self) -> int | None:
+        """The mention current when this transcript was last left, if it still exists."""
+        s = self.controller.session
+        if s is None or self.project is None or self.project.path is None:
+            return None
+        aid = self.settings.last_mention(self.project.path, s.transcript_id)
+        return aid if self.controller.annotation(aid) is not None else None
 
     def _on_annotations(self, _changed) -> None:
         self.view.update_annotations(self.controller.annotations)
@@ -283,6 +254,7 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
 
     def _mention_clicked(self, aid: int) -> None:
         self.mentions.select_id(aid)
+        self.remember_mention(aid)
         self.view.focus_mention(aid, scroll=False)
 
     def _turn_changed(self, idx: int) -> None:
@@ -303,14 +275,19 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
         reviewed = sum(1 for r in m.rows if r.status == "reviewed")
         self.project_label.setText(f"Project: {reviewed}/{len(m.rows)} reviewed \u00b7 "
                                    f"{done}/{all_} mentions decided")
-        undo, redo = c.can_undo(), c.can_redo()
         self.update_availability()
+        self._update_title()
+
+    def _name_actions(self) -> None:
+        """Say what Undo, Redo and Mark reviewed will do — set when the menus open, not on
+        every decision (a changed action text re-lays the toolbar and the whole window)."""
+        c = self.controller
+        undo, redo = c.can_undo(), c.can_redo()
         self.actions_["undo"].setText(f"&Undo {undo}" if undo else "&Undo")
         self.actions_["redo"].setText(f"&Redo {redo}" if redo else "&Redo")
         self.actions_["mark_reviewed"].setText(
-            "Re&open the transcript" if info.get("status") == "reviewed"
+            "Re&open the transcript" if c.info().get("status") == "reviewed"
             else "&Mark the transcript reviewed")
-        self._update_title()
 
     def _update_title(self) -> None:
         parts = ["Transcript Reviewer"]
@@ -375,20 +352,23 @@ class MainWindow(ReviewActions, ProjectActions, ConflictActions, EmptyStateActio
             self.resize(default_size(area))
             if area is not None:
                 self.move(area.center() - self.rect().center())
-        self._default_docks = state is None or not self.restoreState(state)
+        self._default_docks = state is None or not self.restoreState(state, LAYOUT_VERSION)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._default_docks:  # first run: share the width once the window has one
             self._default_docks = False
-            self.resizeDocks([self.list_dock, self.mentions_dock],
-                             list(dock_widths(self.width())), Qt.Orientation.Horizontal)
+            left, right, bottom = dock_sizes(self.width(), self.height())
+            self.resizeDocks([self.list_dock, self.speakers_dock], [left, right],
+                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.mentions_dock], [bottom], Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:
         for job in list(self.jobs):
             job.cancel()
             job.wait(5000)
-        self.settings.save_geometry(self.saveGeometry(), self.saveState())
+        self.save_last_mention()
+        self.settings.save_geometry(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.timer.stop()
         self.close_project()
         super().closeEvent(event)

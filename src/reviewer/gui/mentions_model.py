@@ -36,6 +36,10 @@ EDITABLE = {"metric", "value", "unit", "period", "kind", "basis"}
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, ID_ROLE,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole})
 _FONTS: dict[str, QFont] = {}  # made on first use: a QFont needs the application
 
 
@@ -132,6 +136,14 @@ class MentionsModel(QAbstractTableModel):
     def row_of(self, aid: int) -> int:
         return self._row_of.get(aid, -1)
 
+    def column_texts(self, col: int, rows) -> tuple[set[str], bool]:
+        """What column ``col`` shows in ``rows``, and whether it has an icon (for the column
+        fitter: the same strings as ``data`` gives, without a Qt call per cell)."""
+        name = COLUMNS[col]
+        texts = {str(self._display(self.rows[r], name, False) or "") for r in rows
+                 if r < len(self.rows)}
+        return texts, name == "metric" and bool(self.rows)
+
     # -- Qt model API -----------------------------------------------------------------------
 
     def rowCount(self, parent=NO_PARENT) -> int:
@@ -154,8 +166,8 @@ class MentionsModel(QAbstractTableModel):
         return f
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
+        if role not in _ROLES or not index.isValid() or index.row() >= len(self.rows):
+            return None  # (the delegate asks ~8 roles per cell on every paint)
         a = self.rows[index.row()]
         col = COLUMNS[index.column()]
         if role == ID_ROLE:

@@ -38,6 +38,11 @@ MENTION_FILTERS: dict[str, Callable[[Annotation], bool] | None] = {
     "Rejected": _status_in("rejected"),
     "Quoted by analysts": lambda a: a.quoted_by is not None}
 
+# The confidence floor of the filter: pending proposals below it are hidden (decided mentions
+# always show). The default hides the lowest tier (a number with no metric: ~0.17).
+CONFIDENCE_FLOORS = (("conf. \u2265 0.2", 0.2), ("all conf.", 0.0), ("conf. \u2265 0.5", 0.5),
+                     ("conf. \u2265 0.8", 0.8))
+
 # The widest the short columns grow (past it they elide; the tooltip has the whole value).
 CAPS = {"value": 104, "unit": 64, "period": 84, "kind": 88, "basis": 80, "status": 96,
         "confidence": 48}
@@ -60,9 +65,13 @@ class MentionDelegate(QStyledItemDelegate):
     """Editors per column: a checked value field, combos for metric, kind and basis."""
 
     preview = Signal(str)
+    chooseMetric = Signal(int)  # a metric is edited in the metric chooser, not a cell
 
     def createEditor(self, parent, option, index):
         col = COLUMNS[index.column()]
+        if col == "metric" and getattr(self, "metric_chooser", False):
+            self.chooseMetric.emit(index.data(ID_ROLE))
+            return None
         if col in ("kind", "basis"):
             box = QComboBox(parent)
             box.addItems(["", *KINDS] if col == "kind" else ["", "gaap", "non_gaap"])
@@ -107,20 +116,31 @@ class MentionDelegate(QStyledItemDelegate):
         model.setData(index, text, Qt.ItemDataRole.EditRole)
 
 
+def below_floor(a: Annotation, floor: float) -> bool:
+    """A pending proposal the confidence floor hides."""
+    return a.status == "pending" and a.confidence is not None and a.confidence < floor
+
+
 class StatusFilter(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.keep: Callable[[Annotation], bool] | None = None
+        self.floor = CONFIDENCE_FLOORS[0][1]
 
     def set_filter(self, keep: Callable[[Annotation], bool] | None) -> None:
         self.keep = keep
         refilter(self)
 
+    def set_floor(self, floor: float) -> None:
+        self.floor = floor
+        refilter(self)
+
+    def shows(self, a: Annotation) -> bool:
+        return not below_floor(a, self.floor) and (self.keep is None or self.keep(a))
+
     def filterAcceptsRow(self, row, parent) -> bool:
-        if self.keep is None:
-            return True
         model: MentionsModel = self.sourceModel()
-        return self.keep(model.rows[row])
+        return self.shows(model.rows[row])
 
 
 class MentionsPanel(QWidget):
@@ -139,12 +159,31 @@ class MentionsPanel(QWidget):
         self.filter.addItems(list(MENTION_FILTERS))
         self.filter.currentTextChanged.connect(
             lambda t: self.proxy.set_filter(MENTION_FILTERS[t]))
+        self.floor = QComboBox()
+        self.floor.setObjectName("confidenceFloor")
+        for label, value in CONFIDENCE_FLOORS:
+            self.floor.addItem(label, value)
+        self.floor.setToolTip("Hide pending proposals below this confidence (decided mentions "
+                              "always show)")
+        self.floor.currentIndexChanged.connect(
+            lambda _i: (self.proxy.set_floor(self.floor.currentData()), self._count()))
+        self.hidden = QLabel()
+        self.hidden.setObjectName("hiddenCount")
         self.count = QLabel()
         top = QHBoxLayout()
         top.addWidget(QLabel("Show"))
         top.addWidget(self.filter)
+        top.addWidget(self.floor)
+        top.addWidget(self.hidden)
         top.addStretch(1)
         top.addWidget(self.count)
+        # Fixed sizes: their texts change with every decision, and a label that may grow
+        # re-lays the whole window out each time.
+        fm = self.count.fontMetrics()
+        self.count.setFixedSize(fm.horizontalAdvance("00000 / 00000 decided") + 8,
+                                fm.height() + 4)
+        self.hidden.setFixedSize(fm.horizontalAdvance("00000 hidden") + 8, fm.height() + 4)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table = QTableView()
         self.table.setObjectName("mentionsTable")
         self.table.setModel(self.proxy)
@@ -159,6 +198,9 @@ class MentionsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
+        # Long texts and metric ids keep both ends ("sales_mar…_pct_revenue"); tooltips have
+        # them whole.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         # Text and metric share what the short columns leave; the unit is hidden at first
         # (the value shows it: "$212.4m", "18%"; a right-click on the header shows it). In a
         # narrow dock text and metric shrink to a floor, then the least needed columns go.
@@ -179,6 +221,14 @@ class MentionsPanel(QWidget):
     def _count(self, *_args) -> None:
         decided = sum(1 for a in self.model.rows if a.status != "pending")
         self.count.setText(f"{decided} / {len(self.model.rows)} decided")
+        hidden = sum(1 for a in self.model.rows if below_floor(a, self.proxy.floor))
+        self.hidden.setText(f"{hidden} hidden" if hidden else "")
+        self.hidden.setToolTip(f"{hidden} pending proposal(s) below the confidence floor are "
+                               "hidden; choose \u201call conf.\u201d to see them")
+
+    def shows(self, a: Annotation) -> bool:
+        """Whether the filters let a mention through (navigation skips the others)."""
+        return self.proxy.shows(a)
 
     def _row_changed(self, current, _previous) -> None:
         if self._quiet:
@@ -197,8 +247,10 @@ class MentionsPanel(QWidget):
         if row < 0:
             return False
         idx = self.proxy.mapFromSource(self.model.index(row, column or 0))
-        if not idx.isValid():  # hidden by the filter: show everything
+        if not idx.isValid():  # hidden by the filters: show everything
             self.filter.setCurrentIndex(0)
+            if below_floor(self.model.rows[row], self.proxy.floor):
+                self.floor.setCurrentIndex(1)
             idx = self.proxy.mapFromSource(self.model.index(row, column or 0))
         col = self.table.currentIndex().column() if column is None else column
         idx = idx.siblingAtColumn(max(col, 0))

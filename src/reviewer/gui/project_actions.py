@@ -13,7 +13,15 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
 from reviewer.core.store import open_project
-from reviewer.gui.workers import Job, extract_job, extractor_available, import_job
+from reviewer.gui.export_dialog import ExportDialog, export_message
+from reviewer.gui.workers import (
+    Job,
+    export_job,
+    extract_job,
+    extractor_available,
+    import_job,
+    preannotate_job,
+)
 
 
 class ProjectActions:
@@ -31,9 +39,10 @@ class ProjectActions:
             self.settings.add_recent(project.path)
             self._take_lock(project.path)
             if project.read_only:
+                why = project.read_only_reason.removesuffix(" — it is open read-only")
                 self.notice_bar.show_text(
-                    f"This project is <b>read-only</b> ({html.escape(project.read_only_reason)})"
-                    ": you can read and export it, but decisions cannot be saved.")
+                    f"<b>Read-only</b>: {html.escape(why)}. You can read, evaluate and export "
+                    "this project, but decisions cannot be saved.")
         self.reload_list()
         last = self.settings.last_transcript(project.path) if project.path else None
         rows = self.transcripts.model.rows
@@ -61,6 +70,7 @@ class ProjectActions:
     def close_project(self) -> None:
         if self.project is None:
             return
+        self.save_last_mention()
         self.controller.open_transcript(None)
         with contextlib.suppress(Exception):  # a broken connection must not stop the app
             self.project.close()
@@ -91,11 +101,9 @@ class ProjectActions:
         s = self.controller.session
         if s is not None and s.transcript_id == tid:
             return
+        self.save_last_mention()
         if self.controller.open_transcript(tid):
-            self.transcripts.select(tid)
-            if self.project is not None:  # opening may have pre-annotated it
-                self.transcripts.model.update_one(self.project, tid)
-                self._update_status()
+            self.transcripts.select(tid)  # opening writes nothing: the list row is current
             if self.project is not None and self.project.path is not None:
                 self.settings.set_last_transcript(self.project.path, tid)
 
@@ -164,19 +172,54 @@ class ProjectActions:
         return job
 
     def _extracted(self, result, quiet: bool = False) -> None:
-        run_id, created = result
+        run_id, report = result
         self.reload_list()
         s = self.controller.session
         if s is not None:
             tid = s.transcript_id
             self.controller.open_transcript(None)
             self.controller.open_transcript(tid)
-        text = (f"Run {run_id} finished; {created} mention(s) pre-annotated in transcripts "
-                "that had no review yet (reviews in progress are never overwritten).")
+        text = (f"Run {run_id} finished; {report.summary()}." if report is not None
+                else f"Run {run_id} cancelled; nothing was pre-annotated.")
         if quiet:
             self.statusBar().showMessage(text, 10000)
         else:
             self._info("Extractor finished", text)
+
+    def preannotate(self) -> Job | None:
+        """Pending mentions from the newest stored run (a run recorded with
+        ``--no-preannotate``, or by an older version): what ``reviewer preannotate`` does."""
+        job = self._start(preannotate_job)
+        if job is not None:
+            job.succeeded.connect(self._preannotated)
+        return job
+
+    def _preannotated(self, report) -> None:
+        self.reload_list()
+        s = self.controller.session
+        if s is not None:  # show the new pending mentions of the open transcript
+            tid = s.transcript_id
+            self.controller.open_transcript(None)
+            self.controller.open_transcript(tid)
+        self._info("Pre-annotation finished", report.summary()[0].upper()
+                   + report.summary()[1:] + ".")
+
+    def export_dataset(self) -> ExportDialog | None:
+        """File › Export…: ask format, which transcripts and where, then export."""
+        if self.project is None or self.project.path is None:
+            self.show_error("No project", "Open or create a project first.")
+            return None
+        dlg = ExportDialog(self.project.path, self)
+        dlg.accepted.connect(lambda: self.run_export(*dlg.choice()))
+        self.export_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def run_export(self, fmt: str, out: Path, include_all: bool) -> Job | None:
+        job = self._start(export_job, fmt, out, include_all)
+        if job is not None:
+            job.succeeded.connect(lambda r: self._info("Export finished", export_message(r)))
+        return job
 
     def evaluate(self) -> None:
         """Evaluate the newest run against the gold in a dock; its errors open their place."""

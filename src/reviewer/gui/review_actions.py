@@ -3,15 +3,22 @@ command run by the controller; this module only decides WHICH mention or turn is
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from reviewer.core.review import (
     Accept,
+    AcceptPending,
     AcceptTurn,
     Add,
+    Edit,
     MarkReviewed,
     Reject,
     Resize,
+    guess_fields,
 )
+from reviewer.core.review.fields import known_metrics
 from reviewer.gui.mentions_model import COLUMNS, EDITABLE
+from reviewer.gui.metric_chooser import MetricChooser
 
 
 class ReviewActions:
@@ -28,6 +35,22 @@ class ReviewActions:
             return
         self.mentions.select_id(aid)
         self.view.focus_mention(aid)
+        self.remember_mention(aid)
+
+    def remember_mention(self, aid: int | None) -> None:
+        """Keep the current mention for the next launch (it reopens scrolled to it). Kept in
+        memory here and written to the settings when the transcript is left or the window
+        closes (a settings write per key press would touch the disk every time)."""
+        s = self.controller.session
+        if aid is not None and s is not None:
+            self.last_mention = (s.transcript_id, aid)
+
+    def save_last_mention(self) -> None:
+        """Write the remembered mention to the settings."""
+        last = getattr(self, "last_mention", None)
+        if last is not None and self.project is not None and self.project.path is not None:
+            self.settings.set_last_mention(self.project.path, *last)
+        self.last_mention = None
 
     def _need_mention(self) -> int | None:
         aid = self.current_mention()
@@ -41,7 +64,8 @@ class ReviewActions:
         anns = self.controller.annotations
         ids = [a.id for a in anns]
         i = ids.index(aid) if aid in ids else -1
-        nxt = next((a.id for a in anns[i + 1:] if a.status == "pending"), None)
+        nxt = next((a.id for a in anns[i + 1:]
+                    if a.status == "pending" and self.mentions.shows(a)), None)
         self.go_to_mention(nxt if nxt is not None else aid)
 
     # -- mention decisions ------------------------------------------------------------------
@@ -73,8 +97,33 @@ class ReviewActions:
             return
         col = self.mentions.table.currentIndex().column()
         name = COLUMNS[col] if 0 <= col < len(COLUMNS) else "value"
+        if name == "metric":
+            self.choose_metric(self.current_mention())
+            return
         self.mentions_dock.raise_()
         self.mentions.edit_current(name if name in EDITABLE else "value")
+
+    def choose_metric(self, aid: int | None) -> MetricChooser | None:
+        """The metric chooser for a mention, its metric highlighted (Enter keeps it)."""
+        a = self.controller.annotation(aid)
+        if a is None:
+            return None
+        surface = self.controller.session.text[a.start:a.end]
+        dlg = MetricChooser(sorted(known_metrics()), a.metric,
+                            f"Metric of \u201c{surface}\u201d"
+                            + (f" (guess: {a.metric})" if a.metric else ""), self)
+        dlg.chosen.connect(lambda mid: self._set_metric(aid, mid))
+        dlg.finished.connect(lambda _r: self.view.setFocus())
+        self.metric_chooser = dlg
+        dlg.open()
+        dlg.edit.setFocus()
+        return dlg
+
+    def _set_metric(self, aid: int, metric: str) -> None:
+        a = self.controller.annotation(aid)
+        if a is not None and a.metric != metric:
+            self.controller.do(Edit(aid, {"metric": metric}))
+        self.go_to_mention(aid)
 
     def add(self) -> None:
         span = self.view.selection_span()
@@ -82,15 +131,22 @@ class ReviewActions:
             self.statusBar().showMessage(
                 "Select the text of the missed mention first, then press M", 5000)
             return
-        d = self.controller.do(Add(*span))
+        # Value from the selection; metric, period, kind and basis as the extractor's rules
+        # read that span (the chooser shows the metric: Enter keeps it).
+        fields = guess_fields(self.controller.session.transcript, *span)
+        d = self.controller.do(Add(*span, fields))
+        if d is None and fields:  # a guess the taxonomy refuses must not block adding
+            d = self.controller.do(Add(*span))
         if d is not None:
             aid = next(iter(d.touched("annotations")))
             self.mentions.select_id(aid, COLUMNS.index("metric"))
             self.view.focus_mention(aid, scroll=False)
             a = self.controller.annotation(aid)
             self.statusBar().showMessage(
-                f"Added \u201c{self.view.parsed.text[a.start:a.end]}\u201d; press E to set "
-                "its metric (Tab moves to the next field)", 8000)
+                f"Added \u201c{self.view.parsed.text[a.start:a.end]}\u201d "
+                f"({a.period or 'no period'}, {a.kind or 'no kind'}); Enter keeps the "
+                "metric, or type to pick another", 8000)
+            self.choose_metric(aid)
 
     def resize_mention(self) -> None:
         aid = self._need_mention()
@@ -99,6 +155,13 @@ class ReviewActions:
             return
         if span is None:
             self.statusBar().showMessage("Select the new extent of the mention first", 5000)
+            return
+        a = self.controller.annotation(aid)
+        if span[1] <= a.start or span[0] >= a.end:
+            # Most likely the wrong mention is current: moving it elsewhere is refused.
+            self.statusBar().showMessage(
+                "Not resized: the selection does not overlap the current mention (select "
+                "over it, or press M to add the selection as a new mention)", 8000)
             return
         if self.controller.do(Resize(aid, *span)) is not None:
             self.view.focus_mention(aid, scroll=False)
@@ -146,45 +209,41 @@ class ReviewActions:
             return
         self.controller.do(AcceptTurn(idx))
 
-    # -- speakers ---------------------------------------------------------------------------
-
-    def accept_suggestion(self) -> None:
-        idx = self.current_turn if self.current_turn >= 0 else self._turn_for_action()
-        if idx < 0:
-            self.statusBar().showMessage("Click in a turn first", 4000)
-            return
-        self.speakers.show_turn(idx)
-        self.speakers.accept_suggestion()
-
-    def next_turn(self) -> None:
-        self._step_turn(+1)
-
-    def prev_turn(self) -> None:
-        self._step_turn(-1)
-
-    def _step_turn(self, delta: int) -> None:
-        idxs = [t.idx for t in self.controller.turns]
-        if not idxs:
-            return
-        cur = self.current_turn
-        later = [i for i in idxs if (i > cur if delta > 0 else i < cur)]
-        if later:
-            self.view.go_to_turn(later[0] if delta > 0 else later[-1])
-
-    def show_speakers(self) -> None:
-        self.speakers_dock.show()
-        self.speakers_dock.raise_()
-
     # -- transcript, history ----------------------------------------------------------------
 
     def mark_reviewed(self) -> None:
+        if self.controller.session is None:
+            return
         reviewed = self.controller.info().get("status") == "reviewed"
-        d = self.controller.do(MarkReviewed(not reviewed))
-        if d is not None and not reviewed:
-            pending = sum(1 for a in self.controller.annotations if a.status == "pending")
-            note = (f" \u2014 {pending} mention(s) still pending stay out of the gold"
-                    if pending else "")
-            self.statusBar().showMessage(f"Marked reviewed{note}", 8000)
+        pending = sum(1 for a in self.controller.annotations if a.status == "pending")
+        if reviewed or not pending:
+            self.controller.do(MarkReviewed(not reviewed))
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Mark reviewed",
+                          f"{pending} mention(s) of this transcript are still pending. "
+                          "A reviewed transcript's pending mentions stay out of the gold.",
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("pendingBox")
+        accept = box.addButton(f"&Accept the {pending} and mark reviewed",
+                               QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton("&Leave them out", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(accept)
+        box.buttonClicked.connect(lambda b: self._mark_with_pending(b, accept, leave, pending))
+        box.finished.connect(lambda _r: (self.activateWindow(), self.view.setFocus()))
+        self.pending_box = box
+        box.open()
+
+    def _mark_with_pending(self, button, accept, leave, pending: int) -> None:
+        if button is accept:
+            if self.controller.do(AcceptPending()) is None:
+                return
+        elif button is not leave:
+            self.statusBar().showMessage("Not marked reviewed", 4000)
+            return
+        if self.controller.do(MarkReviewed(True)) is not None:
+            note = (f"{pending} pending mention(s) accepted" if button is accept
+                    else f"{pending} pending mention(s) left out of the gold")
+            self.statusBar().showMessage(f"Marked reviewed \u2014 {note}", 8000)
 
     def undo(self) -> None:
         self._show_flip(self.controller.undo())
@@ -206,7 +265,14 @@ class ReviewActions:
         s = self.controller.session
         if s is None or s.transcript_id != tid:
             return
-        same = [a.id for a in self.controller.annotations if (a.start, a.end) == (start, end)]
+        # The mention on that span, else the one overlapping it most (a boundary error):
+        # it becomes current, so A, R, E act on it at once.
+        anns = self.controller.annotations
+        same = [a.id for a in anns if (a.start, a.end) == (start, end)]
+        if not same:
+            over = sorted((min(a.end, end) - max(a.start, start), -a.id) for a in anns
+                          if a.start < end and start < a.end)
+            same = [-over[-1][1]] if over else []
         if same:
             self.go_to_mention(same[0])
         else:
@@ -245,8 +311,13 @@ class ReviewActions:
         if not text:
             self.open_find()
             return
-        found = self.view.find_text(text, backward)
-        self.find_status.setText("" if found else "not found")
+        self.view.find_text(text, backward)
+        self.show_find_count()
+
+    def show_find_count(self) -> None:
+        """"3 of 12" beside the find box (or "not found")."""
+        current, total = self.view.find_position(self.find_edit.text())
+        self.find_status.setText(f"{current} of {total}" if total else "not found")
 
     def close_find(self) -> None:
         self.find_bar.hide()

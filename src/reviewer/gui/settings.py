@@ -47,6 +47,17 @@ class AppSettings:
     def set_last_transcript(self, project: str | Path, tid: int) -> None:
         self.q.setValue(f"last_transcript/{_key(project)}", tid)
 
+    def last_mention(self, project: str | Path, tid: int) -> int | None:
+        """The mention that was current when the transcript was last left."""
+        v = self.q.value(f"last_mention/{_key(project)}|{tid}")
+        try:
+            return int(v) if v is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def set_last_mention(self, project: str | Path, tid: int, aid: int) -> None:
+        self.q.setValue(f"last_mention/{_key(project)}|{tid}", aid)
+
     @property
     def reviewer(self) -> str:
         v = self.q.value("review/reviewer")

@@ -3,6 +3,8 @@ roster of the call (add, rename, merge, set role). Every change is a core comman
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -48,12 +51,14 @@ class RosterModel(QAbstractTableModel):
     def __init__(self, controller: ReviewController, parent=None) -> None:
         super().__init__(parent)
         self.c = controller
+        self.turn_counts: Counter[str | None] = Counter()
         for sig in (controller.transcriptOpened, controller.rosterChanged,
                     controller.speakersChanged):
             sig.connect(self._reset)
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self.turn_counts = Counter(t.current_speaker for t in self.c.turns)
         self.endResetModel()
 
     def rowCount(self, parent=NO_PARENT) -> int:
@@ -83,7 +88,7 @@ class RosterModel(QAbstractTableModel):
             return "Also written: " + ", ".join(p.aliases) if p.aliases else None
         col = index.column()
         if col == 3:
-            return str(sum(1 for t in self.c.turns if t.current_speaker == p.name))
+            return str(self.turn_counts.get(p.name, 0))
         return (p.name, p.role, p.affiliation or "")[col]
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -157,20 +162,28 @@ class SpeakersPanel(QWidget):
         self.speaker = QComboBox()
         self.speaker.setObjectName("speakerCombo")
         self.set_one = QPushButton("This turn")
-        self.set_one.clicked.connect(lambda: self.set_speaker(self.speaker.currentText()))
+        self.set_one.clicked.connect(lambda: self.set_speaker(self.chosen_name()))
         self.set_all = QPushButton("Every turn with this label")
         self.set_all.setObjectName("relabelAll")
-        self.set_all.clicked.connect(lambda: self.relabel_all(self.speaker.currentText()))
+        self.set_all.clicked.connect(lambda: self.preview_relabel(self.chosen_name()))
+        # Editable: typing completes a roster name (and, as text input, never triggers the
+        # window's one-letter review keys).
+        self.speaker.setEditable(True)
+        self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.speaker.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.speaker.installEventFilter(self)
+        self.speaker.lineEdit().installEventFilter(self)
+        self.speaker.setToolTip("Type to pick a name; Enter: this turn; Shift+Enter: every "
+                                "turn with this label (the turns are shown first)")
         form = QFormLayout(box)
         form.addRow(self.title)
         form.addRow(self.who)
         form.addRow(self.suggestion)
         form.addRow(self.accept_sug)
         form.addRow("Speaker", self.speaker)
-        row = QHBoxLayout()
-        row.addWidget(self.set_one)
-        row.addWidget(self.set_all)
-        form.addRow(row)
+        # One button a row: the panel stays narrow, so the text keeps the width.
+        form.addRow(self.set_one)
+        form.addRow(self.set_all)
         self.roster_model = RosterModel(controller, self)
         self.roster = QTableView()
         self.roster.setObjectName("rosterTable")
@@ -182,6 +195,8 @@ class SpeakersPanel(QWidget):
         self.roster.setAlternatingRowColors(True)
         self.roster.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         head = self.roster.horizontalHeader()
+        head.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Firm…" in a narrow panel
+        self.roster.setTextElideMode(Qt.TextElideMode.ElideRight)
         head.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.roster.setWordWrap(False)
@@ -195,7 +210,8 @@ class SpeakersPanel(QWidget):
         buttons.addWidget(add)
         buttons.addWidget(merge)
         buttons.addStretch(1)
-        roster_box = QGroupBox("Roster of the call (double-click a name or role to change it)")
+        roster_box = QGroupBox("Roster of the call")
+        roster_box.setToolTip("Double-click a name or role to change it")
         rl = QVBoxLayout(roster_box)
         rl.addWidget(self.roster)
         rl.addLayout(buttons)
@@ -258,6 +274,53 @@ class SpeakersPanel(QWidget):
         if self.turn_idx < 0 or not name:
             return False
         return self.c.do(SetSpeaker(self.turn_idx, name)) is not None
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj in (self.speaker, self.speaker.lineEdit()) and \
+                event.type() == event.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            name = self.chosen_name()
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.preview_relabel(name)
+            else:
+                self.set_speaker(name)
+            return True
+        return super().eventFilter(obj, event)
+
+    def chosen_name(self) -> str:
+        """The roster name in the speaker box (typed in any case: "marcus oyelaran")."""
+        text = self.speaker.currentText().strip()
+        i = self.speaker.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.speaker.itemText(i) if i >= 0 else text
+
+    def turns_labelled(self, label: str | None) -> list:
+        return [t for t in self.c.turns if t.label == label]
+
+    def preview_relabel(self, name: str) -> QMessageBox | None:
+        """Show the turns "every turn labelled X" will change; Enter applies, Esc cancels."""
+        t = self.c.turn(self.turn_idx)
+        if t is None or not name or t.label is None:
+            return None
+        turns = self.turns_labelled(t.label)
+        text = self.c.session.text if self.c.session is not None else ""
+        lines = [f"turn {u.idx}: {u.current_speaker or '?'} \u2192 {name} \u2014 "
+                 f"\u201c{' '.join(text[u.start:u.end].split())[:70]}\u2026\u201d"
+                 for u in turns[:15]]
+        if len(turns) > 15:
+            lines.append(f"\u2026 and {len(turns) - 15} more")
+        box = QMessageBox(QMessageBox.Icon.Question, "Every turn with this label",
+                          f"Set the speaker of the {len(turns)} turn(s) labelled "
+                          f"\u201c{t.label}\u201d to {name}?",
+                          QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("relabelPreview")
+        box.setInformativeText("\n".join(lines))
+        ok = box.addButton(f"Relabel {len(turns)} turn(s)", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(ok)
+        box.buttonClicked.connect(lambda b: b is ok and self.relabel_all(name))
+        box.finished.connect(lambda _r: self.speaker.setFocus())
+        self.preview = box
+        box.open()
+        return box
 
     def relabel_all(self, name: str) -> bool:
         t = self.c.turn(self.turn_idx)

@@ -17,9 +17,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 THEMES = ("system", "light", "dark")
-FAMILY_COLOURS = {  # hue per metric family, readable on light and dark backgrounds
+FAMILY_COLOURS = {  # hue per metric family, readable on light and dark backgrounds; no red
+    # (red is the rejected status): counts are olive
     "money": "#2f7ed8", "percent": "#2ca02c", "rate": "#17a39a", "growth": "#e08a00",
-    "per_share": "#9b59b6", "count": "#c0504d", None: "#7f8c8d",
+    "per_share": "#9b59b6", "count": "#6f7d1c", None: "#7f8c8d",
 }
 FAMILY_NAMES = {"money": "money", "percent": "percentage", "rate": "rate",
                 "growth": "growth", "per_share": "per share", "count": "count",
@@ -37,7 +38,7 @@ def metric_info(metric: str | None):
     if not metric:
         return None
     try:
-        from reviewer.core.extract.taxonomy import default_taxonomy
+        from reviewer.core.extract.metrics.taxonomy import default_taxonomy
 
         return default_taxonomy().get(metric)
     except Exception:  # a broken user taxonomy: no label, colour by a guess
@@ -94,25 +95,27 @@ class Theme:
         base = QColor(FAMILY_COLOURS.get(key[0], FAMILY_COLOURS[None]))
         fmt = QTextCharFormat()
         bg = QColor(base)
+        # Status at a glance, in both palettes: pending = an outline (painted by the view,
+        # no fill), decided = filled, rejected = struck through and greyed.
         if status == "rejected":
             fmt.setFontStrikeOut(True)
             fmt.setForeground(self.muted)
         elif status == "pending":
-            bg.setAlpha(60 if self.dark else 45)
-            fmt.setBackground(bg)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(base)
+            fmt.setForeground(self.fg)
         else:
-            bg.setAlpha(120 if self.dark else 95)
+            bg.setAlpha(130 if self.dark else 100)
             fmt.setBackground(bg)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(base)
             if status == "corrected" and not upright:
                 fmt.setFontItalic(True)
             if status == "added":
                 fmt.setFontWeight(QFont.Weight.Bold)
         self._cache[key] = fmt
         return fmt
+
+    def outline_colour(self, metric: str | None) -> QColor:
+        """The outline of a pending mention: its family's colour, strong enough on dark."""
+        c = QColor(FAMILY_COLOURS.get(metric_family(metric), FAMILY_COLOURS[None]))
+        return c.lighter(125) if self.dark else c
 
     def check_format(self) -> QTextCharFormat:
         """An inconsistent number in a translation."""

@@ -15,9 +15,17 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from reviewer.core.model import ParsedTranscript
 from reviewer.core.review.records import Annotation, Suggestion, TurnState
-from reviewer.gui.doc_builder import HEADER, SECTION, Layout, build_layout, header_text
+from reviewer.gui.doc_builder import (
+    HEADER,
+    SECTION,
+    Layout,
+    build_layout,
+    header_text,
+    roster_aliases,
+)
 from reviewer.gui.highlighter import TranscriptHighlighter
 from reviewer.gui.theme import Theme, italic_renders
+from reviewer.gui.view_overlays import hit_rank, paint_overlays
 
 
 class TranscriptView(QPlainTextEdit):
@@ -48,6 +56,8 @@ class TranscriptView(QPlainTextEdit):
         self._starts: list[tuple[int, int]] = []  # (start, id) sorted
         self._ann_lines: dict[int, list[int]] = {}
         self._checks: list[dict] = []
+        # line -> [(col16, len16, outline colour or None, quoted)]: painted over the text
+        self.overlays: dict[int, list[tuple[int, int, QColor | None, bool]]] = {}
         self._current: int | None = None
         self._find: QTextCursor | None = None
         self._turn = -1
@@ -60,6 +70,7 @@ class TranscriptView(QPlainTextEdit):
                         checks: list[dict] | None = None) -> None:
         """Lay out and show one transcript with all its highlights (one formatting pass)."""
         self.parsed = parsed
+        self._aliases = roster_aliases(parsed)
         self._turns, self._sugs = turns, suggestions
         self._checks = [c for c in (checks or []) if not c.get("consistent")]
         self._current = None
@@ -85,10 +96,35 @@ class TranscriptView(QPlainTextEdit):
             self.translations = translations
         if outside is not None:
             self.outside = outside
-        keep = self._current
+        keep, anchor = self._current, self.top_source()
         self._relayout(list(self._anns.values()))
         if keep is not None:
-            self.focus_mention(keep)
+            self.focus_mention(keep, scroll=False)
+        if anchor is not None:  # the same text stays at the top
+            self.scroll_to_source(anchor)
+
+    def top_source(self) -> int | None:
+        """The source offset of the first source text at the top of the view."""
+        segs = self.layout_._by_line
+        n = self.firstVisibleBlock().blockNumber()
+        for ln in range(max(n, 0), len(self.layout_.lines)):
+            if segs.get(ln):
+                return segs[ln][0][0]
+        return None
+
+    def scroll_to_source(self, offset: int) -> None:
+        """Put the line showing ``offset`` (or the next shown text) at the top."""
+        text_len = len(self.parsed.text) if self.parsed is not None else 0
+        pieces = self.layout_.pieces(offset, max(offset + 1, text_len))
+        if not pieces:
+            return
+        block = self.document().findBlockByNumber(pieces[0][0])
+        bar = self.verticalScrollBar()
+        self.blockSignals(True)
+        self.setTextCursor(QTextCursor(block))
+        self.blockSignals(False)
+        bar.setValue(bar.maximum())
+        self.ensureCursorVisible()
 
     def clear_transcript(self) -> None:
         self.parsed = None
@@ -117,13 +153,18 @@ class TranscriptView(QPlainTextEdit):
         lay = self.layout_
         text = self.parsed.text if self.parsed is not None else ""
         font = self.document().defaultFont()
+        self.overlays = {}
         for a in self._anns.values():
             upright = a.status == "corrected" and not italic_renders(font, text[a.start:a.end])
             fmt = self.theme.mention_format(a.metric, a.status, upright)
+            outline = self.theme.outline_colour(a.metric) if a.status == "pending" else None
             lines = []
-            for line, col, n in lay.pieces(a.start, a.end):
+            for i, (line, col, n) in enumerate(lay.pieces(a.start, a.end)):
                 marks.setdefault(line, []).append((col, n, fmt))
                 lines.append(line)
+                if outline is not None or (a.quoted_by and i == 0):
+                    self.overlays.setdefault(line, []).append(
+                        (col, n, outline, bool(a.quoted_by) and i == 0))
             self._ann_lines[a.id] = lines
         check_fmt = self.theme.check_format()
         for c in self._checks:
@@ -157,7 +198,7 @@ class TranscriptView(QPlainTextEdit):
             ln = lay.header_line.get(t.idx)
             if ln is None:
                 continue
-            text, spans = header_text(t, suggestions.get(t.idx))
+            text, spans = header_text(t, suggestions.get(t.idx), self._aliases)
             if text == lay.lines[ln]:
                 continue
             lay.lines[ln], lay.header_spans[ln] = text, spans
@@ -265,6 +306,12 @@ class TranscriptView(QPlainTextEdit):
         self._extras()
         return True
 
+    def find_position(self, needle: str) -> tuple[int, int]:
+        """(which hit is selected, 1-based; how many hits) of ``needle`` in the shown text,
+        matched as ``find`` does (ignoring case)."""
+        at = self._find.selectionStart() if self._find is not None else -1
+        return hit_rank(self.document().toPlainText(), needle, at)
+
     def clear_find(self) -> None:
         self._find = None
         self._extras()
@@ -315,6 +362,12 @@ class TranscriptView(QPlainTextEdit):
                 block = block.next()
             p.end()
         super().paintEvent(event)
+        if self.overlays:
+            self._paint_overlays(event.rect().bottom())
+
+    def _paint_overlays(self, bottom: int) -> None:
+        """Outlines of pending mentions and the ❝ badges, for the visible blocks only."""
+        paint_overlays(self, self.overlays, self.theme, bottom)
 
     def _extras(self) -> None:
         """The current mention and the find hit."""
@@ -338,3 +391,4 @@ class TranscriptView(QPlainTextEdit):
             sel.format.setBackground(QColor("#3d6fb6" if self.theme.dark else "#9cc3ff"))
             sels.append(sel)
         self.setExtraSelections(sels)
+

@@ -1,8 +1,11 @@
-"""The transcript list: company, period, format, review status and progress; filter, search."""
+"""The transcript list: company, period, format, review status and progress; filter, search.
+
+Only the reviewer opens a transcript: a click, Enter, or moving through the list with the
+keys while it has the focus. Typing in the filter only filters (Down or Enter there moves
+into the list and opens the chosen row).
+"""
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,28 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.core.companies import company_key, display_names
+from reviewer.core.companies import short_company as short_company
 from reviewer.core.store import Project, TranscriptSummary
 from reviewer.core.store import review as store
 from reviewer.gui.columns import ColumnFitter
 
 NO_PARENT = QModelIndex()  # the invisible root of a flat model
 
-# A legal form at the end of a company name, left out of the list (the tooltip has it all).
-_LEGAL_FORM = re.compile(r"(?<!&),?\s+(?:Inc|Incorporated|Corp|Corporation|Ltd|Limited|LLC|plc|Co"
-                         r"|AG|SA|S\.A|NV|N\.V|SE|GmbH)\.?$", re.IGNORECASE)
 REVIEWED_COLOUR, MUTED_COLOUR = "#2e9d4f", "#8a8f98"
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "reviewed": "\u2713 reviewed"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def short_company(name: str | None) -> str:
-    """``"Altamira Networks, Inc."`` -> ``"Altamira Networks"`` (for a narrow column)."""
-    return _LEGAL_FORM.sub("", name.strip()) if name else ""
-
-
 class TranscriptsModel(QAbstractTableModel):
-    COLS = ("Company", "Period", "Format", "Decided", "Status", "File")
+    COLS = ("Transcript", "Period", "Format", "Decided", "Status", "File")
     COMPANY, PERIOD, FORMAT, DECIDED, STATUS, FILE = range(6)
 
     def __init__(self, parent=None) -> None:
@@ -51,6 +48,7 @@ class TranscriptsModel(QAbstractTableModel):
         self.rows: list[TranscriptSummary] = []
         self.progress: dict[int, tuple[int, int]] = {}
         self.haystack: list[str] = []
+        self.companies: dict[str, str] = {}  # spelling -> the company's one display name
 
     def load(self, project: Project | None) -> None:
         self.beginResetModel()
@@ -59,9 +57,11 @@ class TranscriptsModel(QAbstractTableModel):
         else:
             self.rows = project.list_transcripts()
             self.progress = store.progress(project.db)
+        self.companies = display_names(r.company for r in self.rows)
         # What the search box matches, one lowercase string per row: filtering 10,000 rows
         # is then one substring test each, not a data() call per cell.
-        self.haystack = [" ".join(x or "" for x in (r.company, r.fiscal_period, r.name,
+        self.haystack = [" ".join(x or "" for x in (r.company, company_key(r.company),
+                                                    r.event, r.date, r.fiscal_period, r.name,
                                                     r.format)).lower() for r in self.rows]
         self.endResetModel()
 
@@ -74,6 +74,14 @@ class TranscriptsModel(QAbstractTableModel):
                 self.progress.update(store.progress(project.db, tid))
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLS) - 1))
                 return
+
+    def title(self, r: TranscriptSummary) -> str:
+        """What tells the row apart: company, event and date (a narrow column elides the
+        middle, so the company and the date stay), or the file name."""
+        company = self.companies.get(r.company or "", short_company(r.company))
+        if not company:
+            return r.name
+        return " \u00b7 ".join(x for x in (company, r.event, r.date) if x)
 
     def row_of(self, tid: int) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == tid), -1)
@@ -103,7 +111,7 @@ class TranscriptsModel(QAbstractTableModel):
             return r.company or r.name
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             done = f"{decided}/{total}" if total else "\u2013"
-            return (short_company(r.company) or r.name, r.fiscal_period or "", r.format,
+            return (self.title(r), r.fiscal_period or "", r.format,
                     f"\u2713 {done}" if r.status == "reviewed" else done,
                     STATUS_NAMES.get(r.status, r.status), r.name)[col]
         if role == Qt.ItemDataRole.ForegroundRole and col == self.DECIDED:
@@ -112,7 +120,8 @@ class TranscriptsModel(QAbstractTableModel):
             return QColor(MUTED_COLOUR) if r.status == "new" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             status = STATUS_NAMES.get(r.status, r.status).lstrip("\u2713 ")
-            head = " \u00b7 ".join(x for x in (r.company or "?", r.fiscal_period, r.date) if x)
+            head = " \u00b7 ".join(x for x in (r.company or "?", r.event, r.fiscal_period, r.date)
+                                   if x)
             return (f"{head}\n{r.name} ({r.format})\n{r.turns} turns \u00b7 {decided} of "
                     f"{total} mentions decided \u00b7 {status}")
         return None
@@ -166,6 +175,7 @@ class TranscriptsPanel(QWidget):
         self.search.setPlaceholderText("Filter by company, period, file\u2026")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.installEventFilter(self)
         self.status = QComboBox()
         for label, value in (("All", None), ("New", "new"), ("In progress", "in_progress"),
                              ("Reviewed", "reviewed")):
@@ -190,12 +200,15 @@ class TranscriptsPanel(QWidget):
         # in the tooltip (and a right-click on the header shows them as columns). In a narrow
         # dock the format goes first (the tooltip has it too).
         self.columns = ColumnFitter(
-            self.table, self.model, flexible={m.COMPANY: (90, 240)},
+            self.table, self.model, flexible={m.COMPANY: (150, 320)},
             content={m.PERIOD: 90, m.FORMAT: 124, m.DECIDED: 84, m.STATUS: 96, m.FILE: 260},
-            hidden=(m.STATUS, m.FILE), floor={m.COMPANY: 80}, drop=(m.FORMAT, m.FILE))
+            hidden=(m.STATUS, m.FILE), floor={m.COMPANY: 150}, drop=(m.FORMAT, m.PERIOD, m.FILE))
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # company ... date
         self.table.selectionModel().currentRowChanged.connect(self._activated)
+        self.table.activated.connect(self._open_index)
+        self.table.clicked.connect(self._open_index)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
@@ -203,8 +216,37 @@ class TranscriptsPanel(QWidget):
         self._quiet = False
 
     def _activated(self, current, _prev) -> None:
-        if not self._quiet and current.isValid():
+        # Only a move the reviewer makes in the list opens (not a filter changing the rows).
+        if not self._quiet and current.isValid() and self.table.hasFocus():
             self.transcriptActivated.emit(current.data(ID_ROLE))
+
+    def _open_index(self, index) -> None:
+        if index.isValid():
+            self.transcriptActivated.emit(index.data(ID_ROLE))
+
+    def enter_list(self, open_it: bool) -> None:
+        """From the filter: focus the list on its current row (else the first) and, with
+        ``open_it``, open it."""
+        if not self.proxy.rowCount():
+            return
+        cur = self.table.currentIndex()
+        if not cur.isValid():
+            cur = self.proxy.index(0, 0)
+            self._quiet = True
+            self.table.setCurrentIndex(cur)
+            self._quiet = False
+        self.table.setFocus()
+        self.table.scrollTo(cur)
+        if open_it:
+            self.transcriptActivated.emit(cur.data(ID_ROLE))
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.search and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.enter_list(open_it=True)
+                return True
+        return super().eventFilter(obj, event)
 
     def select(self, tid: int) -> None:
         """Show ``tid`` as the current transcript without re-opening it."""

@@ -77,16 +77,40 @@ def extractor_available() -> bool:
 
 def extract_job(db_path: Path, extractor: str = "builtin", parent=None) -> Job:
     """Run an extractor over the project, then pre-annotate every transcript that has no
-    review yet; the result is ``(run_id, mentions pre-annotated)``."""
+    review yet; the result is ``(run_id, PreannotateReport or None when cancelled)``."""
 
     def work(project, progress, cancelled):
         from reviewer.core.extract.runner import run_on_project
-        from reviewer.core.review import preannotate_all
+        from reviewer.core.review import preannotate_run
 
         run_id = run_on_project(project, extractor_name=extractor, jobs=1,
                                 progress=progress, cancelled=cancelled)
         if cancelled():
-            return run_id, 0
-        return run_id, preannotate_all(project, run_id)
+            return run_id, None
+        return run_id, preannotate_run(
+            project, run_id, progress=lambda d, t, _w: progress(d, t, "pre-annotating"))
 
     return Job(db_path, "Running the extractor", work, parent)
+
+
+def export_job(db_path: Path, fmt: str, out: Path, include_all: bool, parent=None) -> Job:
+    """Export the dataset (``core.export``); the result is its ``ExportResult``."""
+
+    def work(project, progress, _cancelled):
+        from reviewer.core.export.dataset import export_project
+
+        return export_project(project, fmt, out, include_all=include_all,
+                              progress=lambda n: progress(n, project.count(), "exporting"))
+
+    return Job(db_path, "Exporting", work, parent)
+
+
+def preannotate_job(db_path: Path, run_id: int | None = None, parent=None) -> Job:
+    """Pre-annotate from a stored run (default: the newest); the result is its report."""
+
+    def work(project, progress, cancelled):
+        from reviewer.core.review import preannotate_run
+
+        return preannotate_run(project, run_id, progress=progress, cancelled=cancelled)
+
+    return Job(db_path, "Pre-annotating", work, parent)

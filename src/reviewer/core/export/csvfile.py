@@ -1,4 +1,6 @@
-"""CSV: one row per mention (gold spans and rejected predictions, told apart by ``status``)."""
+"""CSV: one row per gold mention; with ``include_rejected`` the rejected predictions too (told
+apart by ``status``), so that a plain ``pandas.read_csv`` never trains on the negatives by
+accident. ``label`` follows the one label rule (metric id, or ``figure``)."""
 
 from __future__ import annotations
 
@@ -17,11 +19,12 @@ _INTS = ("turn", "start", "end")
 _NUMBERS = ("value", "low", "high")
 
 
-def rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
-    """The CSV rows of one record, in text order."""
+def rows(rec: dict[str, Any], include_rejected: bool = False) -> list[dict[str, Any]]:
+    """The CSV rows of one record, in text order (gold only unless ``include_rejected``)."""
     turns = {t["index"]: t for t in rec["turns"]}
     out = []
-    for s in sorted(rec["spans"] + rec["rejected_spans"], key=lambda s: (s["start"], s["end"])):
+    spans = rec["spans"] + (rec["rejected_spans"] if include_rejected else [])
+    for s in sorted(spans, key=lambda s: (s["start"], s["end"])):
         t = turns.get(s["turn"]) or {}
         lang = next((p["lang"] for p in t.get("paragraphs", [])
                      if p["start"] <= s["start"] < p["end"]), None)
@@ -32,7 +35,8 @@ def rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def write_csv(records: Iterable[dict[str, Any]], path: str | Path) -> int:
+def write_csv(records: Iterable[dict[str, Any]], path: str | Path,
+              include_rejected: bool = False) -> int:
     """Write the CSV atomically (UTF-8, header row); returns how many mention rows."""
     count = 0
 
@@ -41,7 +45,7 @@ def write_csv(records: Iterable[dict[str, Any]], path: str | Path) -> int:
         w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
         for rec in records:
-            for r in rows(rec):
+            for r in rows(rec, include_rejected):
                 w.writerow({k: "" if v is None else v for k, v in r.items()})
                 count += 1
 

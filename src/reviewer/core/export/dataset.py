@@ -38,9 +38,12 @@ def project_records(project: Project, *, include_all: bool = False,
 
 def export_project(project: Project, fmt: str, out: str | Path, *, include_all: bool = False,
                    as_of: str | None = None,
-                   progress: Callable[[int], None] | None = None) -> ExportResult:
+                   progress: Callable[[int], None] | None = None,
+                   unit: str = "paragraph", include_rejected: bool = False) -> ExportResult:
     """Write the dataset in ``fmt`` (jsonl, spacy, csv, conll) to ``out``, atomically.
-    ``ExportError`` when the target cannot be written (nothing is left behind)."""
+    ``unit`` is the DocBin's Doc size (paragraph, turn, transcript); ``include_rejected``
+    adds the rejected predictions to the CSV. ``ExportError`` when the target cannot be
+    written (nothing is left behind)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     own = {Path(f"{project.path.resolve()}{s}") for s in ("", "-wal", "-shm", "-journal")} \
@@ -63,10 +66,10 @@ def export_project(project: Project, fmt: str, out: str | Path, *, include_all: 
         write_jsonl(counted(), out)
     elif fmt == "spacy":
         from reviewer.core.export.docbin import write_docbin
-        write_docbin(counted(), out)
+        write_docbin(counted(), out, unit)
     elif fmt == "csv":
         from reviewer.core.export.csvfile import write_csv
-        write_csv(counted(), out)
+        write_csv(counted(), out, include_rejected)
     else:
         from reviewer.core.export.conll import write_conll
         _tokens, dropped = write_conll(counted(), out)
@@ -108,7 +111,7 @@ def read_records(path: str | Path) -> list[GoldTranscript]:
 
 def _unknown_labels(docs: list[GoldTranscript]) -> list[str]:
     """Labels of imported spans that the taxonomy does not know, in first-seen order."""
-    from reviewer.core.extract.taxonomy import default_taxonomy
+    from reviewer.core.extract.metrics.taxonomy import default_taxonomy
 
     tax = default_taxonomy()
     labels = (a.metric for d in docs for a in d.annotations if a.metric)

@@ -1,9 +1,9 @@
 """The JSONL record of one transcript (documented in docs/evaluation.md) and its reading.
 
 Close to what Prodigy and spaCy users load: ``text`` plus ``spans`` of
-``{"start", "end", "label"}`` (the label is the metric id), each span also carrying every value
-field. Nothing project-specific (row ids, import dates, local paths) is written, so that
-export -> import -> export gives the same bytes.
+``{"start", "end", "label"}`` (the label is the metric id, ``figure`` without one), each span
+also carrying every value field. Nothing project-specific (row ids, import dates, local
+paths) is written, so that export -> import -> export gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from reviewer.core.errors import InputError
+from reviewer.core.export.labels import label_metric, span_label
 from reviewer.core.model import Metadata, Paragraph, Participant, text_hash
 from reviewer.core.store.gold_records import GoldTranscript, MentionRecord, TurnRecord
 
@@ -39,7 +40,7 @@ def span_record(doc: GoldTranscript, a: MentionRecord) -> dict[str, Any]:
     t = doc.turn_at(a.start)
     rec: dict[str, Any] = {"start": a.start, "end": a.end,
                            "text": doc.text[a.start:a.end] if doc.text is not None else None,
-                           "label": a.metric, "turn": t.index if t else None}
+                           "label": span_label(a.metric), "turn": t.index if t else None}
     for f in SPAN_FIELDS:
         v = getattr(a, f)
         rec[f] = number(v) if f in ("value", "low", "high") else v
@@ -193,7 +194,7 @@ def _span(s: Any, text: str, where: str) -> MentionRecord:
             raise InputError(f"{where}: span [{start}, {end}) has a non-numeric {f} {short(v)}")
         vals[f] = None if v is None else float(v)
     return MentionRecord(
-        start, end, label, **vals, unit=s.get("unit"),
+        start, end, label_metric(label), **vals, unit=s.get("unit"),
         period=s.get("period"), kind=s.get("kind"), basis=s.get("basis"),
         status=s.get("status") or "accepted", reviewer=s.get("reviewer"),
         updated_at=s.get("updated_at"))

@@ -16,15 +16,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from reviewer.core.extract import cues
-from reviewer.core.extract.metrics import assign_metric, find_thresholds, prepare_sentence
+from reviewer.core.extract.metrics import cues
+from reviewer.core.extract.metrics.assign import (
+    MetricChoice,
+    assign_metric,
+    find_thresholds,
+    prepare_sentence,
+)
+from reviewer.core.extract.metrics.counted import (
+    WEAK_CONFIDENCE,
+    elided_noun,
+    fallback_metric,
+    is_weak,
+)
+from reviewer.core.extract.metrics.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
+from reviewer.core.extract.metrics.taxonomy import Taxonomy
 from reviewer.core.extract.numbers import Quantity, find_quantities
-from reviewer.core.extract.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
+from reviewer.core.extract.numbers.counts import find_counts, merge
 from reviewer.core.extract.result import Mention
-from reviewer.core.extract.taxonomy import Taxonomy
 
 _CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 _FY_RELS = ("fy", "next_fy")
+_KEPT_UNITS = ("percent", "bps", "count", "ratio", "weeks", "months", "days")
 QUOTING_ROLES = ("analyst", "operator")
 # Between a compared period and the number it describes: "'s ", " peak debt of ".
 _DESCRIBED_GAP_RE = re.compile(r"(?:['’]s)?\s+(?:(?:[\w-]+\s+){0,3}(?:of|at|was|were)\s+"
@@ -79,9 +92,10 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     """The mentions of ``text[start:end]`` (offsets of the result are into ``text``)."""
     para = text[start:end]
     lang = lang if lang in ("en", "zh", "ar") else "en"
-    quantities = [q for q in find_quantities(para, lang) if _kept_unit(q.unit)]
-    state.paragraph_basis = None
     low = cues.lower(para)
+    found = [q for q in find_quantities(para, lang) if _kept_unit(q.unit)]
+    quantities = merge(found, find_counts(para, lang, low, any(q.counted for q in found)))
+    state.paragraph_basis = None
     if "gaap" in low:
         _scan_basis_scope(low, call, state)
     out: list[Mention] = []
@@ -123,7 +137,7 @@ def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
 
 
 def _kept_unit(unit: str) -> bool:
-    return unit in ("percent", "bps", "count") or bool(_CURRENCY_RE.match(unit or ""))
+    return unit in _KEPT_UNITS or bool(_CURRENCY_RE.match(unit or ""))
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:
@@ -172,15 +186,26 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                 for i, q in enumerate(qs)]
     out: list[Mention] = []
     for i, q in enumerate(qs):
-        if i in thresholds:
-            continue
-        choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy,
-                               lambda: state.resolve_subject(taxonomy))
-        metric = choice.metric
+        if i in thresholds and "size_threshold" in taxonomy:
+            # "deals over $100,000": the size that defines the counted group
+            choice = MetricChoice("size_threshold", 0.75)
+        else:
+            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy,
+                                   lambda: state.resolve_subject(taxonomy))
+        if q.unit == "count" and q.counted is None and not q.vague:
+            noun = elided_noun(low, s, q, out)  # "closed 4", "up from 5,100 a year ago"
+            q = replace(q, counted=noun, confidence=min(q.confidence, 0.6)) if noun else q
+        metric, score = fallback_metric(q, choice.metric, para, taxonomy)
+        if metric is None and q.unit == "count":
+            continue  # a bare number that counts nothing we know
+        if score is not None:
+            choice = MetricChoice(metric, score, choice.span)
         if metric and view.clause_of(q.start) in threshold_clauses:
             metric = {"customer_count": "customers_over_threshold",
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
-        prev = out[-1] if out and out[-1].end <= q.start else None
+        # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
+        prev = next((o for o in reversed(out) if o.metric != "size_threshold"), None)
+        prev = prev if prev is not None and prev.end <= q.start else None
         metric = _parallel(metric, prev, q, view.low, left_of(qs, i, s), taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
@@ -191,8 +216,12 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
         if described is not None and kind != "comparison":
             kind = "comparison"
         claimed = right_of[i - 1] if i else None
-        period, kind = _period(view, q, left, right_of[i] or described, claimed, periods,
-                               lead, kind, year_scope, call, state)
+        if metric == "consecutive_periods":
+            # A streak names periods but is stated of the quarter being reported.
+            period, kind = call.period, "actual"
+        else:
+            period, kind = _period(view, q, left, right_of[i] or described, claimed,
+                                   periods, lead, kind, year_scope, call, state)
         basis = _basis(view.low, view, q, choice.span, m, call, state)
         conf = q.confidence * (0.35 + 0.65 * choice.score) * (1.0 if metric else 0.5)
         extra = {"approx": q.approx}
@@ -200,6 +229,12 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
             extra["per"] = q.per
         if q.spelled:
             extra["spelled"] = True
+        if q.counted:
+            extra["counted"] = q.counted
+        if q.vague:
+            extra["vague"] = True
+        if q.unit == "count" and metric == "count" and is_weak(q.counted):
+            conf = min(conf, WEAK_CONFIDENCE)
         if state.role in QUOTING_ROLES:
             conf *= 0.5
             extra["quoted"] = state.role

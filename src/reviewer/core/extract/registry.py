@@ -26,6 +26,8 @@ GROUP = "reviewer.extractors"
 BUILTIN = {
     "builtin": "reviewer.core.extract.builtin:BuiltinExtractor",
     "quantulum3": "reviewer.core.extract.quantulum_adapter:QuantulumExtractor",
+    "spacy": "reviewer.core.learn.extractor:SpacyExtractor",
+    "combined": "reviewer.core.learn.extractor:CombinedExtractor",
 }
 
 
@@ -83,7 +85,10 @@ def available_extractors() -> list[ExtractorInfo]:
 
 def get_extractor(name: str = "builtin", config: dict[str, Any] | None = None) -> Extractor:
     """An instance of the extractor registered as ``name`` (``ExtractorError`` when unknown
-    or unusable)."""
+    or unusable). ``name:ARG`` passes ARG as the ``model`` option (``spacy:MODEL_DIR``)."""
+    name, _, arg = name.partition(":")
+    if arg:
+        config = {**(config or {}), "model": arg}
     eps = _entry_points()
     ep = eps.get(name)
     if ep is None:

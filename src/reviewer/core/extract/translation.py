@@ -37,6 +37,12 @@ _NON_COUNT = ("percent", "bps")
 _ZH_FRACTIONS = {"一半": 50.0, "半數": 50.0, "半数": 50.0, "三分之一": 33.33,
                  "三分之二": 66.67, "四分之一": 25.0, "四分之三": 75.0, "五分之一": 20.0}
 _ZH_FRACTION_RE = re.compile("|".join(sorted(_ZH_FRACTIONS, key=len, reverse=True)))
+# Small counts written in characters before a classifier ("一種產品" for "1 product", "兩家"):
+# Chinese writes them so where English writes digits.
+_ZH_SMALL = {"一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9, "十": 10}
+_ZH_SMALL_COUNT_RE = re.compile(r"(?<![一二兩两三四五六七八九十百千萬万億亿第])"
+                                r"([一二兩两三四五六七八九十])(?:種|种|個|个|家|名|位|款|項|项)")
 # A numeral in the translation, with a Chinese scale when it has one.
 _RAW_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\d.,])\d+"
                          r"(?:\.\d+)?(?![\d])")
@@ -88,7 +94,8 @@ def compare_paragraphs(text: str, original: Paragraph,
         return []
     targets = find_quantities(tgt_text, translation.lang)
     if translation.lang.startswith("zh"):
-        targets = sorted(targets + _zh_fractions(tgt_text, targets), key=lambda q: q.start)
+        targets = sorted(targets + _zh_fractions(tgt_text, targets)
+                         + _zh_small_counts(tgt_text, targets), key=lambda q: q.start)
     pairs = align(sources, targets)
     # A bare numeral of step 3 must lie outside every quantity the grammar found.
     used = [(t.start, t.end) for t in targets]
@@ -186,6 +193,16 @@ def _zh_fractions(text: str, found: list[Quantity]) -> list[Quantity]:
             continue
         out.append(Quantity(m.start(), m.end(), _ZH_FRACTIONS[m.group()], None, None,
                             "percent", confidence=0.6, spelled=True))
+    return out
+
+
+def _zh_small_counts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Counts of one to ten written in characters before a classifier, as counts."""
+    out = []
+    for m in _ZH_SMALL_COUNT_RE.finditer(text):
+        if not any(q.start < m.end() and m.start() < q.end for q in found):
+            out.append(Quantity(m.start(), m.end(), float(_ZH_SMALL[m.group(1)]), None, None,
+                                "count", confidence=0.6, spelled=True))
     return out
 
 

@@ -23,9 +23,16 @@ MIN_CONFIDENCE = 0.5
 
 def families() -> list[ModuleType]:
     """Every family parser, most specific first (plain last)."""
-    from reviewer.core.ingest import alphastreet, asr, bilingual, seekingalpha, streetevents
+    from reviewer.core.ingest import (
+        alphastreet,
+        asr,
+        bilingual,
+        capitaliq,
+        seekingalpha,
+        streetevents,
+    )
 
-    return [bilingual, streetevents, alphastreet, seekingalpha, asr, plain]
+    return [bilingual, streetevents, capitaliq, alphastreet, seekingalpha, asr, plain]
 
 
 def detect_format(text: str) -> str:

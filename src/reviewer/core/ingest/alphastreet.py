@@ -127,9 +127,16 @@ def _roster_block(b: Builder, lines: list[Line], i: int) -> int:
             if kind == "analysts":
                 b.participant(parts[0], "analyst", parts[1])
             else:
-                b.participant(parts[0], role_from_title(parts[-1]), parts[-1])
+                b.participant(parts[0], _corporate_role(parts[-1]), parts[-1])
         i += 1
     return i
+
+
+def _corporate_role(title: str) -> str:
+    """A corporate participant's role: the list decides it is no analyst, whatever the title
+    says ("Chief Product and Research Officer" reads like research)."""
+    role = role_from_title(title)
+    return "executive" if role in ("analyst", "unknown", "operator") else role
 
 
 def _header(b: Builder, s: str) -> tuple[str, str | None] | None:

@@ -23,9 +23,13 @@ _FISCAL_WORD_Q = re.compile(
 _FISCAL_YEAR_WORD_Q = re.compile(
     r"\bfiscal\s+(\d{4})\s+(first|second|third|fourth)[- ]quarter\b", re.I
 )
+# Month names as written or in capitals ("JULY 18, 2024 / 12:30PM GMT" in StreetEvents titles).
 _DATE_MDY = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b"
+    r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|"
+    r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*)\.?\s+(\d{1,2}),?\s+(\d{4})\b"
 )
+# "04/29/2025 08:30 PM GMT": a US month-first date with a clock time, as title lines print it.
+_DATE_NUMERIC_TIMED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s+\d{1,2}:\d{2}")
 _DATE_DMY = re.compile(
     r"\b(\d{1,2})[- ](Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[- ](\d{4}|\d{2})\b"
 )
@@ -67,6 +71,17 @@ def call_date(text: str) -> str | None:
         if d:
             found.append((m.start(), d))
     return min(found)[1] if found else None
+
+
+def timed_numeric_date(text: str) -> str | None:
+    """The first month-first numeric date followed by a clock time ("04/29/2025 08:30 PM"),
+    as an ISO string; ``None`` when there is none. Only a title line uses it: a bare
+    "4/5/2025" in prose is ambiguous."""
+    for m in _DATE_NUMERIC_TIMED.finditer(text):
+        d = _safe_date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+        if d:
+            return d
+    return None
 
 
 def _safe_date(y: int, m: int, d: int) -> str | None:

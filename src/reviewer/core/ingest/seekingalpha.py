@@ -90,12 +90,13 @@ def _entry(b: Builder, s: str, kind: str) -> bool:
         return False
     name, rest = parts[0], parts[1:]
     roles = [role_from_title(p) for p in rest]
-    if kind == "analysts" or "analyst" in roles:
+    # The list decides: an executive's title that reads like research is still no analyst.
+    if kind == "analysts" or ("analyst" in roles and kind != "executives"):
         firms = [p for p, r in zip(rest, roles, strict=True) if r != "analyst"]
         b.participant(name, "analyst", firms[0] if firms else None)
     else:
         title = rest[-1]
-        role = next((r for r in roles if r != "unknown"), "unknown")
+        role = next((r for r in roles if r not in ("unknown", "analyst")), "unknown")
         if role == "unknown" and kind == "executives":
             role = "executive"  # listed among executives, whatever the title says
         b.participant(name, role, title)

@@ -28,10 +28,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from reviewer.core.ingest import streetevents_layout as lay
+from reviewer.core.ingest import streetevents_title as titles
 from reviewer.core.ingest.build import Builder
-from reviewer.core.ingest.metadata import call_date, fiscal_period, ticker
 from reviewer.core.ingest.roles import role_from_title
+from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.ingest.text import Line, iter_lines, trim
 from reviewer.core.model import ParsedTranscript
 
@@ -40,14 +43,10 @@ FORMAT = "streetevents"
 _BRAND = re.compile(r"\bThomson StreetEvents\b|\bStreetEvents\b|\bRefinitiv StreetEvents\b", re.I)
 _EDITED = re.compile(r"\b(?:Edited|Preliminary|Final) Transcript of\b", re.I)
 # "... لأرباح EGHT 12-May-20 ..." or "Edited Transcript of EGHT earnings ...".
-_TITLE_TICKER = re.compile(
-    r"\b([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\b(?=[^A-Za-z\n]{0,3}\d{1,2}-[A-Z][a-z]{2}-\d{2})"
-    r"|Transcript of ([A-Z]{1,5}(?:\.[A-Z]{1,2})?) earnings")
-_EVENT_LINE = re.compile(r"^\s*(\S.*\bearnings (?:conference )?call)\s*$", re.I)
-_AR_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}
-# "أرباح الربع الرابع لعام 2020": the quarter, then its year within a few words.
-_AR_QUARTER = re.compile(r"الربع\s+(الأول|الثاني|الثالث|الرابع)[^\d\n]{0,40}?([0-9٠-٩]{4})")
-_TITLE_WITHIN = 20_000  # characters of web text tolerated above the title
+_NAME_MIN_SCORE = 90.0  # a header name this close to a listed name is that person
+_COMPANY_SPEAKER = re.compile(
+    r"^\s*unidentified (?:company representative|corporate participant|company speaker|"
+    r"executive)\s*$", re.I)
 _OPERATOR_CUE = re.compile(r"\boperator\b|مشغل|\bwelcome\b|أرحب|مرحبا", re.I)
 
 
@@ -69,8 +68,8 @@ def detect(text: str) -> float:
                 break
     score += 0.45 if headers >= 3 else 0.2 * headers
     rules = sum(1 for ln in text.splitlines() if lay.EQUALS_RULE.match(ln))
-    if rules and re.search(r"^\s*(?:corporate participants|questions and answers)\s*$",
-                           text, re.I | re.M):
+    if rules and any(lay.heading_kind(ln) in ("corporate", "call", "qa")
+                     for ln in text.splitlines()):
         score += 0.3
     return min(score, 1.0)
 
@@ -95,14 +94,19 @@ class _Walk:
     qa_seen: bool = False
     qa_inferred: bool = False  # Q&A found by the header numbering restarting, not a heading
     jumps: list[str] = field(default_factory=list)
+    # Participants-list entries under a heading: normalized name -> (name, role). The list a
+    # person is in decides the role, whatever a speaker header's title says.
+    listed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    hosts: set[str] = field(default_factory=set)  # company keys of the corporate list
+    spelled: dict[str, str] = field(default_factory=dict)  # header spelling -> listed name
 
 
 def parse(text: str) -> ParsedTranscript:
     """Parse a StreetEvents transcript (English or machine-translated) with exact offsets."""
     b = Builder(text, FORMAT)
     lines = iter_lines(text)
-    limit = _call_start(lines)
-    title_start, title_end = _title_block(lines, limit)
+    limit = titles.call_start(lines)
+    title_start, title_end = titles.title_block(lines, limit)
     if title_start is not None and title_start > 0:
         b.boiler(0, lines[title_start].start)  # web page text above the transcript's title
     tail = next((i for i in range(title_end, len(lines))
@@ -116,46 +120,23 @@ def parse(text: str) -> ParsedTranscript:
     walk = _walk(lines, title_end, tail, b)
 
     folded = lay.cross_script_aliases(walk.people)
-    for p in lay.build_participants(walk.people, folded):
+    for p in lay.build_participants(walk.people, {**walk.spelled, **folded}):
         b.participant(p.name, p.role, p.affiliation, p.aliases)
     _add_turns(b, walk)
     _warn(b, walk, folded)
-    title = "\n".join(ln.text for ln in lines[title_start:title_end]) if title_start is not None \
-        else ""
+    title_lines = lines[title_start:title_end] if title_start is not None else []
+    title_text = "\n".join(ln.text for ln in title_lines)
     head = text[lines[title_end].start:][:4000] if title_end < len(lines) else ""
-    _metadata(b, title, head, walk.people)
+    titles.fill_metadata(b, title_text, head, walk.people)
     return b.build()
 
 
-def _call_start(lines: list[Line]) -> int:
-    """Index of the first line that belongs to the StreetEvents skeleton (rule, heading or
-    speaker header); the title is searched only above it, so prose can never pose as one."""
-    for i, ln in enumerate(lines):
-        s = ln.text
-        if lay.EQUALS_RULE.match(s) or lay.CORPORATE_HEADING.match(s) or lay.QA_HEADING.match(s):
-            return i
-        m = lay.HEADER.match(s)
-        if m and lay.looks_like_header(m.group("label").strip(), ruled=False):
-            return i
-    return len(lines)
-
-
-def _title_block(lines: list[Line], limit: int) -> tuple[int | None, int]:
-    """``(first, end)`` line indexes of the title lines, ``(None, 0)`` when there is none."""
-    # Only a line that names the transcript can start the title, and only near the top: a
-    # misdetected file must not lose its text to boilerplate above a stray "earnings call".
-    first = next((i for i in range(limit) if lines[i].start < _TITLE_WITHIN
-                  and lay.TITLE_START.search(lines[i].text)), None)
-    if first is None:
-        return None, 0
-    end = first
-    for i in range(first, limit):
-        if lines[i].blank:
-            continue
-        if not lay.TITLE_LINE.search(lines[i].text):
-            break
-        end = i + 1
-    return first, end
+def _under_equals_rule(lines: list[Line], i: int) -> bool:
+    """Whether the nearest non-blank line above line ``i`` is a ``====`` rule."""
+    j = i - 1
+    while j >= 0 and lines[j].blank:
+        j -= 1
+    return j >= 0 and bool(lay.EQUALS_RULE.match(lines[j].text))
 
 
 def _ruled(lines: list[Line], i: int) -> bool:
@@ -174,7 +155,7 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
     cur: _Turn | None = None
     section: str | None = None
     pre = True  # before the call itself: the participants list lives here
-    analysts_block = False
+    block: str | None = None  # the participants list being read: corporate, call or none
     pending: str | None = None  # a "* Name" line waiting for its "Company - Title" line
     expected = 1
     for i in range(start, stop):
@@ -186,13 +167,16 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
             b.boiler(ln.start, ln.end)
             cur = None
             continue
-        if lay.QA_HEADING.match(s) or lay.PRESENTATION_HEADING.match(s):
-            section = "qa" if lay.QA_HEADING.match(s) else "prepared"
+        # Spelling slack only where a heading can be: above the call, or under a "====" rule
+        # (a speaker's first line sits under a dash rule and stays text).
+        kind = lay.heading_kind(s, fuzzy=pre or _under_equals_rule(lines, i))
+        if kind in ("qa", "presentation"):
+            section = "qa" if kind == "qa" else "prepared"
             w.qa_seen = w.qa_seen or section == "qa"
             pre, cur, expected = False, None, 1
             continue
-        if pre and (lay.CORPORATE_HEADING.match(s) or lay.CALL_HEADING.match(s)):
-            analysts_block = bool(lay.CALL_HEADING.match(s))
+        if pre and kind in ("corporate", "call"):
+            block = kind
             continue
         m = lay.HEADER.match(ln.text)
         if m and lay.looks_like_header(m.group("label").strip(), _ruled(lines, i)):
@@ -214,14 +198,13 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
             continue
         if pre and lay.BULLET.match(s):
             if pending:
-                w.people.append(lay.Person(pending, None, None, "unknown"))
+                _list_entry(w, pending, None, None, block)
             pending = lay.BULLET.match(s).group("name")
             continue
-        if pre and lay.looks_like_affiliation(s):
+        if pre and (lay.looks_like_affiliation(s) or (pending and _firm_only(s))):
             company, title = lay.split_affiliation(s)
             if pending:
-                role = lay.person_role(company, title, analysts_block)
-                w.people.append(lay.Person(pending, company, title, role))
+                _list_entry(w, pending, company, title, block)
                 pending = None
             else:
                 w.nameless += 1
@@ -232,18 +215,57 @@ def _walk(lines: list[Line], start: int, stop: int, b: Builder) -> _Walk:
         pre = False
         cur.lines.append(ln)
     if pending:
-        w.people.append(lay.Person(pending, None, None, "unknown"))
+        _list_entry(w, pending, None, None, block)
     return w
 
 
+def _firm_only(s: str) -> bool:
+    """A list line under a name that gives only the firm ("Morgan Stanley"), no title."""
+    return len(s) <= 80 and not s.endswith((".", "?", "!", ":")) and len(s.split()) <= 8
+
+
+def _list_entry(w: _Walk, name: str, company: str | None, title: str | None,
+                block: str | None) -> None:
+    """Record one participants-list entry; its role comes from the list it is in."""
+    role = lay.listed_role(company, title, block)
+    w.people.append(lay.Person(name, company, title, role))
+    if block is not None:
+        w.listed[normalize_name(name)] = (name, role)
+        if block == "corporate" and company:
+            w.hosts.add(lay.company_key(company))
+
+
+def _listed(w: _Walk, name: str) -> tuple[str, str] | None:
+    """The listed ``(name, role)`` a header's name stands for, allowing spelling slips."""
+    key = normalize_name(name)
+    if key in w.listed:
+        return w.listed[key]
+    best = process.extractOne(key, list(w.listed), scorer=fuzz.ratio,
+                              score_cutoff=_NAME_MIN_SCORE) if key and w.listed else None
+    return w.listed[best[0]] if best else None
+
+
 def _header_role(label: str, w: _Walk) -> str | None:
-    """The role a header states; also records the person for the roster."""
+    """The role a header states; also records the person for the roster. A listed person
+    keeps the role of their list; an unlisted one speaking for the host company is never
+    an analyst."""
     name, company, title = lay.split_header(label)
     if company is None and title is None:
-        # A bare label: "Operator", "Unidentified Analyst", "Unidentified Participant".
+        # A bare label: "Operator", "Unidentified Analyst", "Unidentified Participant", and
+        # "Unidentified Company Representative" (someone of the host company).
+        if _COMPANY_SPEAKER.match(name):
+            return "executive"
         role = role_from_title(name)
         return role if role in ("operator", "analyst") else None
-    role = lay.person_role(company, title)
+    listed = _listed(w, name)
+    if listed is not None:
+        canonical, role = listed
+        if canonical != name:
+            w.spelled[name] = canonical
+    else:
+        role = lay.person_role(company, title)
+        if role in ("analyst", "unknown") and lay.company_key(company) in w.hosts:
+            role = "executive"
     w.people.append(lay.Person(name, company, title, role))
     return role if role != "unknown" else None
 
@@ -281,6 +303,9 @@ def _warn(b: Builder, w: _Walk, folded: dict[str, str]) -> None:
         pairs = "; ".join(f"{a} = {c}" for a, c in folded.items())
         b.warnings.append("names written in two scripts taken as one participant "
                           f"(same company and role): {pairs}")
+    for header, listed in w.spelled.items():
+        b.warnings.append(f"speaker header {header!r} taken as listed participant {listed!r} "
+                          "(a spelling variant)")
     if w.qa_inferred:
         b.warnings.append("no Questions and Answers heading; Q&A taken to start where the "
                           "speaker numbering restarts at [1]")
@@ -288,32 +313,3 @@ def _warn(b: Builder, w: _Walk, folded: dict[str, str]) -> None:
         b.warnings.append(f"speaker numbering: {jump} (a header may be missing)")
     if not any(t.label for t in w.turns):
         b.warnings.append("no StreetEvents speaker headers found")
-
-
-def _metadata(b: Builder, title: str, head: str, people: list[lay.Person]) -> None:
-    md = b.metadata
-    md.company = lay.host_company(people)
-    event = next((m.group(1) for ln in title.splitlines() if (m := _EVENT_LINE.match(ln))), None)
-    md.event = event or next((ln.strip() for ln in title.splitlines() if ln.strip()), None)
-    m = _TITLE_TICKER.search(title)
-    md.ticker = (m.group(1) or m.group(2)) if m else ticker(title + "\n" + head)
-    md.date = call_date(title) or call_date(head)
-    md.fiscal_period = fiscal_period(event or "") or _opening_period(head)
-
-
-def _opening_period(head: str) -> str | None:
-    """The fiscal quarter the opening of the call names, in English or Arabic: the first
-    paragraph that names one decides (later ones tend to be guidance for the next quarter)."""
-    for para in head.splitlines():
-        m = _AR_QUARTER.search(para)
-        english = fiscal_period(para)
-        if english and (m is None or _english_first(para, m.start())):
-            return english
-        if m:
-            return f"FY{int(m.group(2))}Q{_AR_ORDINALS[m.group(1)]}"
-    return None
-
-
-def _english_first(para: str, arabic_at: int) -> bool:
-    """Whether the paragraph names its English quarter before offset ``arabic_at``."""
-    return fiscal_period(para[:arabic_at]) is not None

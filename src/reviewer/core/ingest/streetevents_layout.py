@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from reviewer.core.ingest.roles import role_from_title
 from reviewer.core.ingest.text import detect_lang
 from reviewer.core.model import Participant
@@ -36,11 +38,15 @@ TAIL_HEADING = re.compile(
 SOURCE_LINE = re.compile(r"^\s*(?:source|المصدر)\s*[:：]\s*\S+\.\w{2,}\S*\s*$", re.I)
 TITLE_LINE = re.compile(
     r"edited transcript|preliminary transcript|final transcript|نسخة معدلة|streetevents|"
+    r"event transcript|\bE D I T E D\b|event date\s*/\s*time|"
+    r"^\s*\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}|"
     r"\b\d{1,2}-[A-Z][a-z]{2}-\d{2}\b.*\bGMT\b|earnings (?:conference )?call\s*$|"
     r"^\s*text version of transcript\s*$", re.I)
 TITLE_START = re.compile(
-    r"(?:edited|preliminary|final) transcript of|نسخة معدلة|streetevents|"
+    r"(?:edited|preliminary|final) transcript of|نسخة معدلة|streetevents|event transcript|"
     r"\b\d{1,2}-[A-Z][a-z]{2}-\d{2}\b.*\bGMT\b", re.I)
+# A line that reads like part of a call's title block (used with the rules above the list).
+TITLE_HINT = re.compile(r"\bearnings\b|\bresults\b|\bconference call\b|\bGMT\b", re.I)
 BULLET = re.compile(r"^\s*[*•·]\s*(?P<name>\S.*?)\s*$")
 _COMMA = re.compile(r"\s*[,،]\s*")
 # Only a spaced dash separates company from title: "Hyde-Dunn" and "Coca–Cola" stay whole.
@@ -51,6 +57,33 @@ _OPERATOR_LABEL = re.compile(r"^\s*(?:operator|المشغل|مشغل)\s*$", re.I
 
 # Roles a company has one of: two spellings of that role at one company are one person.
 _UNIQUE_ROLES = ("ceo", "cfo", "ir")
+
+
+# Section headings as real files spell them, slips included ("Conference Call Participiants",
+# "Corporate Participiants", "Question and Answer"): matched with spelling slack.
+_HEADING_NAMES = (
+    ("corporate", "corporate participants"),
+    ("call", "conference call participants"),
+    ("presentation", "presentation"),
+    ("qa", "questions and answers"),
+)
+_HEADING_MIN_SCORE = 85.0
+_HEADING_MAX_LEN = 45
+
+
+def heading_kind(s: str, fuzzy: bool = True) -> str | None:
+    """Which section heading the line is: ``corporate``, ``call`` (the analysts' list),
+    ``presentation``, ``qa``, or ``None``. Exact patterns (English and Arabic) first; with
+    ``fuzzy`` an English line also counts when it is a near spelling of a heading."""
+    for kind, pattern in (("corporate", CORPORATE_HEADING), ("call", CALL_HEADING),
+                          ("presentation", PRESENTATION_HEADING), ("qa", QA_HEADING)):
+        if pattern.match(s):
+            return kind
+    key = " ".join(s.strip().rstrip(":").lower().split())
+    if not fuzzy or not key or len(key) > _HEADING_MAX_LEN or not key.isascii():
+        return None
+    score, kind = max((fuzz.ratio(key, name), kind) for kind, name in _HEADING_NAMES)
+    return kind if score >= _HEADING_MIN_SCORE else None
 
 
 def is_rule(s: str) -> bool:
@@ -113,6 +146,20 @@ def person_role(company: str | None, title: str | None, is_analyst: bool = False
         role = "analyst"
     if role == "unknown" and is_analyst:
         role = "analyst"
+    return role
+
+
+def listed_role(company: str | None, title: str | None, block: str | None) -> str:
+    """The role of a participants-list entry: the list it is in decides. Everyone under
+    "Conference Call Participants" asks questions (an analyst, whatever the title: "Director",
+    "MD"); everyone under "Corporate Participants" works for the company, so a title that
+    reads like research ("Head of Research") still makes an executive. Without a heading
+    (a copy that lost it) the title and firm decide."""
+    if block == "call":
+        return "analyst"
+    role = person_role(company, title)
+    if block == "corporate" and role in ("analyst", "unknown", "operator"):
+        return "executive"
     return role
 
 

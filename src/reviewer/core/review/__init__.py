@@ -4,6 +4,7 @@ pre-annotation from extractor runs. No Qt here: the GUI calls these."""
 from reviewer.core.review.base import Command, Context
 from reviewer.core.review.commands import (
     Accept,
+    AcceptPending,
     AcceptTurn,
     Add,
     Edit,
@@ -11,7 +12,13 @@ from reviewer.core.review.commands import (
     Reject,
     Resize,
 )
-from reviewer.core.review.preannotate import preannotate, preannotate_all
+from reviewer.core.review.guess import guess_fields
+from reviewer.core.review.preannotate import (
+    PreannotateReport,
+    preannotate,
+    preannotate_all,
+    preannotate_run,
+)
 from reviewer.core.review.records import (
     KINDS,
     STATUSES,
@@ -36,10 +43,39 @@ from reviewer.core.review.speakers import (
 from reviewer.core.review.values import InvalidDecision, ParsedValue, parse_value
 
 __all__ = [
-    "KINDS", "STATUSES", "Accept", "AcceptSuggestion", "AcceptTurn", "Add", "AddParticipant",
-    "Annotation", "ChooseSpeaker", "Command", "Context", "Decision", "Edit", "InvalidDecision",
-    "MarkReviewed", "MergeParticipants", "NoSpeaker", "ParsedValue", "Reject", "RelabelAll",
-    "RenameParticipant", "Resize",
-    "ReviewSession", "RosterEntry", "SetRole", "SetSpeaker", "Suggestion", "TurnState",
-    "parse_value", "preannotate", "preannotate_all",
+    "KINDS",
+    "STATUSES",
+    "Accept",
+    "AcceptPending",
+    "AcceptSuggestion",
+    "AcceptTurn",
+    "Add",
+    "AddParticipant",
+    "Annotation",
+    "ChooseSpeaker",
+    "Command",
+    "Context",
+    "Decision",
+    "Edit",
+    "InvalidDecision",
+    "MarkReviewed",
+    "MergeParticipants",
+    "NoSpeaker",
+    "ParsedValue",
+    "PreannotateReport",
+    "Reject",
+    "RelabelAll",
+    "RenameParticipant",
+    "Resize",
+    "ReviewSession",
+    "RosterEntry",
+    "SetRole",
+    "SetSpeaker",
+    "Suggestion",
+    "TurnState",
+    "guess_fields",
+    "parse_value",
+    "preannotate",
+    "preannotate_all",
+    "preannotate_run",
 ]

@@ -228,3 +228,23 @@ class MarkReviewed(Command):
 
     def summary(self, ctx: Context) -> str:
         return "mark the transcript reviewed" if self.reviewed else "reopen the transcript"
+
+
+@dataclass
+class AcceptPending(Command):
+    """Accept every mention of the transcript still pending (before marking it reviewed)."""
+
+    action = "accept_pending"
+
+    def changes(self, ctx: Context) -> list[Change]:
+        out = []
+        for row in ctx.annotations():
+            if row["status"] == "pending":
+                ch = _decide(ctx, row, {})
+                if ch:
+                    out.append(ch)
+        return out
+
+    def summary(self, ctx: Context) -> str:
+        n = sum(1 for row in ctx.annotations() if row["status"] == "pending")
+        return f"accept the {n} pending mention(s) of the transcript"

@@ -36,7 +36,7 @@ def clean_metric(v: Any) -> str | None:
 def known_metrics() -> set[str]:
     """The ids of the metric taxonomy (empty when it cannot be loaded: anything goes)."""
     try:
-        from reviewer.core.extract.taxonomy import default_taxonomy
+        from reviewer.core.extract.metrics.taxonomy import default_taxonomy
 
         return set(default_taxonomy().metrics)
     except Exception:  # a broken user taxonomy must not block reviewing

@@ -46,6 +46,7 @@ class TranscriptSummary:
     date: str | None
     status: str
     turns: int
+    event: str | None = None
 
 
 def open_project(path: str | Path | None = None, *, memory: bool = False,
@@ -309,7 +310,7 @@ class Project:
             args.append(status)
         sql = (
             "SELECT t.id, t.hash, t.name, t.format, t.company, t.fiscal_period, t.date,"
-            " t.status, (SELECT count(*) FROM turns u WHERE u.transcript_id = t.id)"
+            " t.status, (SELECT count(*) FROM turns u WHERE u.transcript_id = t.id), t.event"
             " FROM transcripts t"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY t.id"

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from reviewer.core.extract import numbers_lexicon as lx
-from reviewer.core.extract.numbers_words import chinese_cores, english_cores
+from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.words import chinese_cores, english_cores
 
 
 @dataclass(slots=True)
@@ -34,6 +34,7 @@ class Piece:
     prefix_start: int = 0  # where the words read before it begin (approximation included)
     integer: bool = False  # written without decimals or separators ("2021")
     phone_like: bool = False  # touches "-digit": a phone number or a reference
+    counted: str | None = None  # the counted noun ("carriers" of "160 carriers")
 
     @property
     def kind(self) -> str | None:
@@ -111,10 +112,16 @@ def _read(
         paren = bool(pm.group("paren"))
         # the surface starts at the sign or currency; approximation words stay outside
         paren0 = bool(pm.group("paren0"))
+        tolerance = pm.group("sign_word") and _PLUS_OR_RE.search(
+            text, max(0, pm.start("sign_word") - 12), pm.start("sign_word"))
+        if tolerance:  # "$1.78 billion plus or minus $50 million": a tolerance, not a loss
+            piece.negative, piece.approx = False, True
         for group in ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren"):
-            if pm.group(group):
+            if pm.group(group) and not (tolerance and group == "sign_word"):
                 piece.start = pm.start(group)
                 break
+        else:
+            piece.start = s if tolerance else piece.start
     # --- after ------------------------------------------------------------------------
     p = e
     closed = False
@@ -183,10 +190,11 @@ def _read(
     # --- numbers that are not quantities --------------------------------------------------
     explicit = piece.kind not in (None, "count") or piece.scale is not None
     if not explicit and not permissive:
-        if kind != "fraction" and (
-            match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
-            or lx.SOFT_AFTER_RE.match(text, e)
-        ):
+        soft = kind != "fraction" and match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
+        if soft and piece.counted and soft.group().lower().startswith("top") and not (
+                _GROUP_OF_TOP_RE.search(text, max(0, soft.start() - 16), soft.start())):
+            soft = None  # "our top 400 customers" counts them; "of our top 10 deals" does not
+        if soft or (kind != "fraction" and lx.SOFT_AFTER_RE.match(text, e)):
             return None
         if piece.integer and 1900 <= value <= 2100 and piece.unit is None:
             return None  # a year
@@ -203,6 +211,9 @@ def _read(
     return piece
 
 
+_PLUS_OR_RE = re.compile(r"plus\s+or\s+\Z", re.IGNORECASE)
+_GROUP_OF_TOP_RE = re.compile(r"\b(?:of|all|among)\s+(?:our\s+|the\s+|its\s+|their\s+)?\Z",
+                              re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
                           re.IGNORECASE)
 
@@ -276,6 +287,10 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
     if m:
         piece.unit = "bps"
         return m.end()
+    m = lx.SUFFIX_POINTS_RE.match(text, p) if piece.kind is None else None
+    if m and piece.scale is None and piece.value < 100:
+        piece.unit, piece.confidence = "percent", min(piece.confidence, 0.7)
+        return m.end()
     m = lx.SUFFIX_UNIT_RE.match(text, p)
     if m:
         unit = lx.UNIT_WORDS[(m.group(1) or m.group(2)).lower()]
@@ -283,12 +298,20 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
             piece.unit = unit
             return m.end()
     m = lx.SUFFIX_COUNT_RE.match(text, p)
-    if m:
+    if m and not (piece.integer and 1900 <= piece.value <= 2100 and piece.scale is None
+                  and m.group("noun") and _has_modifiers(text[p:m.start("noun")])):
         piece.unit = "count"
+        piece.counted = (m.group("noun") or m.group("cn") or m.group("ar")).lower()
         if m.group("plus"):
             piece.approx = True
         return m.end()
     return p
+
+
+def _has_modifiers(gap: str) -> bool:
+    """Whether words other than "plus" stand between a number and its noun: "2021 enterprise
+    customers" is a year before a noun phrase, "2,100 enterprise customers" a count."""
+    return any(w not in ("plus", "+") for w in gap.replace("-", " ").lower().split())
 
 
 def _currency_of_word(word: str) -> str:

@@ -17,8 +17,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reviewer.core.extract import cues
-from reviewer.core.extract.taxonomy import Metric, Taxonomy
+from reviewer.core.extract.metrics import cues
+from reviewer.core.extract.metrics.taxonomy import Metric, Taxonomy
 
 # Words allowed between a number and the metric noun that follows it.
 _ADJACENT_GAP_RE = re.compile(r"\s*(?:(?:in|of|for|on|from|worth\s+of|used\s+in|in\s+total|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reviewer.core.extract.speakers_names import NameIndex
+from reviewer.core.extract.speakers.names import NameIndex
 from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.model import ParsedTranscript, Participant, Turn
 

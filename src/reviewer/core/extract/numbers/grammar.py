@@ -63,8 +63,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reviewer.core.extract import numbers_lexicon as lx
-from reviewer.core.extract.numbers_scan import Piece, match_before, scan
+from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.scan import Piece, match_before, scan
 
 __all__ = ["Quantity", "find_quantities", "parse_value"]
 
@@ -83,6 +83,9 @@ class Quantity:
     approx: bool = False  # "nearly", "about", "approximately", "over", "more than", "~"
     confidence: float = 1.0  # lower for inferred cases (a lost "%", a fraction, a bare count)
     spelled: bool = False  # written in words ("twenty million dollars", "百分之六十點九")
+    counted: str | None = None  # what a count counts ("carriers"), lower-cased as written
+    vague: bool = False  # "seven-figure", "double-digit": a range read from words, not digits
+    whole: bool = False  # "nine of our top 10 deals", "3 or 4 platforms": one figure
 
     @property
     def is_range(self) -> bool:
@@ -199,6 +202,8 @@ def _range_bounds(text: str, a: Piece, b: Piece) -> tuple[Decimal, Decimal] | No
     if a.per and b.per and a.per != b.per:
         return None
     lo, hi = _bounds(a, b)
+    if hi > 3 * lo and match_before(lx.BY_BEFORE_RE, text, a.prefix_start, 30):
+        return None  # "grew by about 120 to 2,850 employees": a change, then the level
     return (lo, hi) if lo <= hi else None
 
 
@@ -237,6 +242,7 @@ def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
         "approx": any(p.approx for p in item),
         "confidence": confidence,
         "spelled": any(p.spelled for p in item),
+        "counted": first.counted or last.counted,
     }
     if len(item) == 2:
         bounds = _bounds(first, last)

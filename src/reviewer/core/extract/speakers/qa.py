@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reviewer.core.extract import speakers_cues as cues
 from reviewer.core.extract.anchored import AnchoredPattern
-from reviewer.core.extract.speakers_board import Board
+from reviewer.core.extract.speakers import cues
+from reviewer.core.extract.speakers.board import Board
 from reviewer.core.model import Participant
 
 _WORD = r"[A-Z][A-Za-zà-ÿ]+(?:['’-][A-Z][A-Za-zà-ÿ]+)?"
 _PERSON = _WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _WORD + r"){1,2}"
 # "Your next question comes from the line of Rich Valera with Needham."
-# (Anchored at the words where they can start, as in speakers_cues.)
+# (Anchored at the words where they can start, as in speakers/cues.py.)
 _INTRO = AnchoredPattern(re.compile(
     r"(?i:\bquestions?\s+(?:comes?|is|will\s+come)\s+from\s+(?:the\s+line\s+of\s+)?|"
     r"\bline\s+of\s+)(?P<name>" + _PERSON + r")"

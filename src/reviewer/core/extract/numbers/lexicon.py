@@ -1,6 +1,6 @@
 """Word tables and compiled patterns of the number grammar (English, Chinese, Arabic).
 
-Every pattern here is compiled once at import. The scanner (numbers_scan) finds numeric cores
+Every pattern here is compiled once at import. The scanner (numbers.scan) finds numeric cores
 with the ``*_CORE_RE`` patterns and then reads the words around each core with the anchored
 ``PREFIX_RE`` (searched in a short window that ends at the core) and ``SUFFIX_*`` patterns
 (matched at the end of the core).
@@ -80,6 +80,13 @@ SUFFIX_BPS_RE = re.compile(
     r"|[ \t\u00a0]*(?:個|个)?[ \t\u00a0]*(?:基點|基点)|\s*نقطة\s+أساس",
     re.IGNORECASE,
 )
+# "every 5 points of utilization", "pricing added about 2 points": percentage points, but not
+# "3 points I'd make" or "points of view".
+SUFFIX_POINTS_RE = re.compile(
+    r"[ \t\u00a0]+points?\b(?![ \t\u00a0]+(?:of[ \t\u00a0]+(?:view|sale|contact|presence|light"
+    r"|interest|entry)|i\b|we\b|to[ \t\u00a0]+make|that\b|here\b|in[ \t\u00a0]+time))",
+    re.IGNORECASE,
+)
 UNIT_WORDS = {
     "petabyte": "petabytes", "petabytes": "petabytes", "pb": "petabytes",
     "terabyte": "terabytes", "terabytes": "terabytes", "tb": "terabytes",
@@ -100,22 +107,50 @@ LARGE_ONLY_UNITS = frozenset({"hours", "minutes"})
 
 # --- counts ---------------------------------------------------------------------------------
 COUNT_NOUNS = (
-    "customers|customer|seats|seat|users|user|deals|deal|employees|partners|countries|logos"
-    "|locations|carriers|agents|subscribers|accounts|wins|stores|shares|clients|members"
-    "|developers|resellers|licenses|devices|transactions|calls|messages|orders|sites"
-    "|enterprises|businesses|organizations|people|installations|integrations"
+    "customers|customer|seats|seat|users|user|deals|deal|employees|partners|partner|countries"
+    "|logos|locations|carriers|agents|subscribers|accounts|wins|win|stores|store|shares|clients"
+    "|members|developers|resellers|licenses|devices|transactions|calls|messages|orders|sites"
+    "|enterprises|businesses|organizations|people|installations|integrations|products|product"
+    "|solutions|units|branches|loans|patients|prescriptions|scripts|signatures|vendors"
+    "|suppliers|distributors|VARs|retailers|restaurants|offices|markets|apps|applications"
+    "|contracts|contract|shipments|vehicles|homes|hospitals|clinics|physicians|households"
+    "|merchants|advertisers|projects|SKUs|titles|connections|endpoints|tenants|schools"
+    "|students|cities|states|facilities|plants|warehouses|wells|rigs|routes|aircraft|trucks"
+    "|vessels|workers|engineers|hires|persons|person|systems|platforms|pilots|opportunities"
+    "|bookings|renewals|companies|brands|channels|lines|properties|beds|doses"
+    "|procedures|trials|programs|sellers|buyers|visitors|downloads|lanes|miles|interactions"
+    "|conversations|sessions|meetings|tickets|claims|policies|visits|impressions|migrations"
+    "|mortgages|cards|payments|subscriptions|passengers|rooms|franchisees|dealers|members"
+    "|cuts|hikes|releases|batches|launches|approvals|filings|starts"
 )
+# Words that may stand between a number and its counted noun ("22 upsell and cross-sell
+# deals", "127 active channel partners", "13,000 voice for Microsoft Teams seats"): up to
+# four, none of them a word that ends the noun phrase or starts a clause.
+COUNT_STOP = (
+    r"of|the|a|an|to|in|on|at|by|from|with|than|that|which|who|whom|we|our|they|their|it|its"
+    r"|is|are|was|were|be|been|has|have|had|will|would|per|each|every|years?|months?"
+    r"|quarters?|weeks?|days?|hours?|minutes?|percent|percentage|points?|basis|million|billion"
+    r"|thousand|ago|over|under|times|as|this|these|those|such|so|but|if|when|while"
+    r"|since|about|into|out|up|down|not|no|all|some|many|most|other|new\s+year"
+)
+# A seat or user count stops at its noun: "5,000-plus seat win" counts seats, not wins.
+_COUNT_MOD = (rf"(?!(?:{COUNT_STOP}|seats?|users?|licenses)\b)"
+              rf"(?!(?:{COUNT_NOUNS})\b(?![ \t\u00a0-]+(?:{COUNT_NOUNS})\b))"
+              r"[A-Za-z][A-Za-z&'’.]*(?:-[A-Za-z]+)*")
 # "45,000 business customers", "1,300 contact center seats", "5,000-plus seat", "250-seat".
 SUFFIX_COUNT_RE = re.compile(
     r"(?P<plus>[ \t\u00a0]*-?[ \t\u00a0]*(?:plus|\+))?"
-    r"(?:[ \t\u00a0-]+(?:new|net|active|paying|total|additional|enterprise|business|mid-market"
-    r"|contact|center|centre|bundled|monthly|daily|global|cloud|voice|unique|average|diluted"
-    r"|weighted|basic|outstanding|common|[A-Z]{2,6}))"
-    r"{0,2}"
+    rf"(?:[ \t\u00a0-]+{_COUNT_MOD}){{0,4}}"
     rf"[ \t\u00a0-]+(?P<noun>{COUNT_NOUNS})\b"
-    r"|[ \t\u00a0]*(?P<cn>家|個|个|名|位|股)(?![季月年日天週周])"
-    r"|\s+(?P<ar>عميلًا|عميل|عملاء|مستخدم|مقعد|موظف|دولة|شريك)",
+    r"|[ \t\u00a0]*(?P<cn>家|個|个|名|位|股|種|种|款|項|项)(?![季月年日天週周])"
+    r"|\s+(?P<ar>عميلًا|عملاء|عميل|مستخدمًا|مستخدمين|مستخدم|مقعدًا|مقاعد|مقعد|موظفًا|موظفين"
+    r"|موظف|دولة|دول|شركاء|شريكًا|شريك|صفقات|صفقة|شركات|شركة|انتصارات|متاجر|متجر|فروع|فرع"
+    r"|مرضى|مريض|شخصًا|شخص|منتجات|منتج|وكيل|وكلاء|موقعًا|مواقع|موقع)",
 )
+# Counted nouns that are not a business quantity ("1 person", "20 years"): proposed, but at
+# low confidence only.
+WEAK_COUNT_NOUNS = frozenset({"people", "persons", "person", "شخص", "شخصًا", "miles",
+                              "lines", "calls", "messages", "titles", "programs"})
 # "+" or "-plus" or "or more" after a number means "more than": approximate.
 SUFFIX_APPROX_RE = re.compile(
     r"[ \t\u00a0]*(?:-plus\b|\+|or\s+more\b|or\s+so\b|-ish\b|以上|左右|تقريب(?:ًا|ا))"
@@ -173,7 +208,7 @@ PREFIX_RE = re.compile(
 )
 PREFIX_WINDOW = 40
 # The last word of every prefix above that ends with a space, and the last characters of the
-# others: a number after any other word has no prefix (a shortcut, see numbers_scan).
+# others: a number after any other word has no prefix (a shortcut, see numbers.scan).
 _PREFIX_LAST_WORDS = (
     "approximately approx. about around roughly nearly almost over than under of to some"
     " circa ca. least exceeding exceeded minus negative usd eur gbp jpy cny rmb inr chf cad aud"
@@ -188,7 +223,7 @@ MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 # Hard rules reject a number whatever follows it: "8x8", "9:00", "12/31", "'26", "3.1.2".
-HARD_BEFORE_RE = re.compile(r"(?:\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|['’‘#]|\d[.٫])\Z")
+HARD_BEFORE_RE = re.compile(r"(?:\d[ \t\u00a0]*[x×:/][ \t\u00a0]*|['’‘#]|\d[.٫]|[A-Za-z]-)\Z")
 HARD_AFTER_RE = re.compile(r"[ \t\u00a0]*[x×][ \t\u00a0]*\d|[:/]\d|[.٫]\d")
 # Soft rules reject a number that has no currency, percent, bps, scale or unit of its own:
 # "May 12", "fiscal 2021", "FY 21", "Q4 2020", "version 3.1", "star 1", "top 10 deals",
@@ -197,7 +232,7 @@ SOFT_BEFORE_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?:{MONTHS})\.?,?[ \t\u00a0]+"
     r"|(?<![A-Za-z])(?:fiscal(?:[ \t\u00a0]+year)?|FY|CY|FQ|Q[1-4]|H[12]|version|release"
     r"|star|press|top|page|item|no\.|number|form|chapter|section|slide|rule|article|step"
-    r"|phase|tier|level|gen|generation)[ \t\u00a0]*"
+    r"|phase|tier|level|gen|generation|fortune|forbes|russell|ftse|s&p)[ \t\u00a0]*"
     r"|第[ \t\u00a0]*|\[)\Z",
     re.IGNORECASE,
 )
@@ -225,6 +260,8 @@ BETWEEN_BEFORE_RE = re.compile(
     r"(?:(?<![A-Za-z])between|بين|介於|介于|在)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
     re.IGNORECASE,
 )
+BY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])by[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z", re.IGNORECASE)
 FROM_BEFORE_RE = re.compile(
     r"(?<!range )(?<![A-Za-z])(?:from)[ \t\u00a0]+(?:" + _APPROX + r")?[ \t\u00a0]*\Z",
     re.IGNORECASE,

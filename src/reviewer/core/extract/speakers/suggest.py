@@ -6,7 +6,7 @@ Evidence, strongest first (confidences are meant to read as probabilities):
   a stated role — "my defect as a CFO" (0.85);
 * hand-offs — "let me turn the call over to Sam", a closing "Vic?" (0.85 at the end of the
   previous turn, 0.6 earlier in it);
-* the Q&A order (speakers_qa) — the turn after "your next question comes from the line of
+* the Q&A order (speakers.qa) — the turn after "your next question comes from the line of
   Peter Levine" is Peter Levine's (0.9), later analyst turns of that exchange too (0.85), a
   closing "Great, thanks." after an answer (0.7); an answer is from the executive the question
   was put to ("Sam, I wanted to ask you", 0.5);
@@ -27,10 +27,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from reviewer.core.extract import speakers_cues as cues
 from reviewer.core.extract.anchored import lowered_texts
-from reviewer.core.extract.speakers_board import EXECUTIVE_ROLES, Board
-from reviewer.core.extract.speakers_qa import block_evidence, find_blocks
+from reviewer.core.extract.speakers import cues
+from reviewer.core.extract.speakers.board import EXECUTIVE_ROLES, Board
+from reviewer.core.extract.speakers.qa import block_evidence, find_blocks
 from reviewer.core.model import ParsedTranscript, Turn
 
 # Strong evidence from a turn's own words: enough to say what its label stands for.
