@@ -135,6 +135,8 @@ def extractors() -> None:
 
     for info in available_extractors():
         state = "ready" if info.installed else f"unavailable: {info.problem}"
+        if info.installed and info.usage:
+            state = f"ready; name it as {info.usage}"
         click.echo(f"{info.name:14} {info.target:60} {state}")
 
 

@@ -116,3 +116,6 @@ def test_extractors_lists_ours(runner) -> None:
     assert out.exit_code == 0, out.output
     names = [line.split()[0] for line in out.output.splitlines()]
     assert names[:2] == ["builtin", "quantulum3"]
+    # A model extractor says how to name its model folder (it cannot run without one).
+    spacy_line = next(line for line in out.output.splitlines() if line.startswith("spacy "))
+    assert "spacy:MODEL_DIR" in spacy_line

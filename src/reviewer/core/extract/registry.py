@@ -55,6 +55,7 @@ class ExtractorInfo:
     target: str  # "module:attr"
     installed: bool  # whether it can be loaded here
     problem: str | None = None
+    usage: str | None = None  # how to name it when it needs an argument ("spacy:MODEL_DIR")
 
 
 def _entry_points() -> dict[str, EntryPoint]:
@@ -71,15 +72,16 @@ def available_extractors() -> list[ExtractorInfo]:
     order = list(BUILTIN) + sorted(n for n in eps if n not in BUILTIN)
     for name in order:
         ep = eps[name]
-        problem = None
+        problem = usage = None
         try:
             factory = ep.load()
             check = getattr(factory, "available", None)
             if callable(check):
                 problem = check()
+            usage = getattr(factory, "usage", None)
         except Exception as exc:  # a broken plugin is listed, not fatal
             problem = f"cannot be loaded ({exc})"
-        out.append(ExtractorInfo(name, ep.value, problem is None, problem))
+        out.append(ExtractorInfo(name, ep.value, problem is None, problem, usage))
     return out
 
 

@@ -49,6 +49,7 @@ class SpacyExtractor:
     """Mentions found by a trained spaCy pipeline (entry point ``spacy``; ``spacy:MODEL_DIR``)."""
 
     name = "spacy"
+    usage = "spacy:MODEL_DIR"  # a trained model folder (`reviewer train --out MODEL_DIR`)
     version = VERSION
 
     def __init__(self, config: dict[str, Any] | None = None) -> None:
@@ -124,6 +125,7 @@ class CombinedExtractor(SpacyExtractor):
     """Rules ∪ model (entry point ``combined``; ``combined:MODEL_DIR``)."""
 
     name = "combined"
+    usage = "combined:MODEL_DIR"
 
     def merge(self, parsed: ParsedTranscript, rules: list[Mention], spans: list[ModelSpan]
               ) -> list[Mention]:
