@@ -48,3 +48,22 @@ def test_quoted_mention_is_marked_and_a_cfo_figure_is_not(open_window, extracted
     w.controller.do(Accept(asked.id))
     assert w.controller.annotation(asked.id).status == "accepted"
     assert _cell(w, asked.id).startswith(QUOTED_MARK)
+
+
+def _metric_cell(window, aid: int, role=Qt.ItemDataRole.DisplayRole):
+    m = window.mentions_model
+    return m.index(m.row_of(aid), COLUMNS.index("metric")).data(role)
+
+
+def test_a_count_says_what_it_counts(open_window, extracted) -> None:
+    # The demo text: "...moving 9,000 agents off an on-premise system..." and "now used by
+    # more than 400 customers": a generic count of agents, and a customer count.
+    w = open_window(extracted)
+    text = w.controller.session.text
+    anns = w.controller.annotations
+    agents = next(a for a in anns if text[a.start:a.end] == "9,000 agents")
+    customers = next(a for a in anns if text[a.start:a.end] == "400 customers")
+    assert _metric_cell(w, agents.id) == "count \u00b7 agents"
+    assert "counts: agents" in _metric_cell(w, agents.id, Qt.ItemDataRole.ToolTipRole)
+    assert _metric_cell(w, customers.id) == "customer_count"
+    assert "counts: customers" in _metric_cell(w, customers.id, Qt.ItemDataRole.ToolTipRole)

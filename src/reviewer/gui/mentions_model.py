@@ -194,9 +194,11 @@ class MentionsModel(QAbstractTableModel):
     def _tooltip(self, a: Annotation, col: str) -> str:
         if col == "metric" and a.metric:
             m = metric_info(a.metric)
+            counted = f"\ncounts: {a.counted}" if a.counted else ""
             if m is None:
-                return f"{a.metric}\nnot in the taxonomy"
-            return f"{m.label}\n{a.metric} \u00b7 {FAMILY_NAMES.get(m.family, m.family)}"
+                return f"{a.metric}\nnot in the taxonomy{counted}"
+            return (f"{m.label}\n{a.metric} \u00b7 {FAMILY_NAMES.get(m.family, m.family)}"
+                    f"{counted}")
         if col == "value" and (a.value is not None or a.low is not None):
             exact = (f"{a.value:,.10g}" if a.value is not None
                      else f"{a.low:,.10g} to {a.high:,.10g}")
@@ -224,6 +226,8 @@ class MentionsModel(QAbstractTableModel):
             return "" if a.confidence is None else f"{a.confidence:.2f}"
         if col == "metric" and not a.metric and not edit:
             return "(no metric)"
+        if col == "metric" and a.metric == "count" and a.counted and not edit:
+            return f"count \u00b7 {a.counted}"  # the generic count: say what it counts
         if not edit and col in SHORT:
             v = getattr(a, col)
             return SHORT[col].get(v, "" if v is None else str(v))

@@ -38,6 +38,7 @@ class Annotation(FromRow):
     # The role of the turn that quoted the number ("analyst"), read from the prediction's
     # extra; not a column of ``annotations`` (decisions never write it).
     quoted_by: str | None = None
+    counted: str | None = None  # what a count counts ("seats"), from the extractor
 
     @property
     def decided(self) -> bool:

@@ -51,8 +51,8 @@ class ReviewSession:
         return store.transcript_state(self.db, self.transcript_id)
 
     def annotations(self) -> list[Annotation]:
-        quoted = store.quoted_roles(self.db, self.transcript_id)
-        return [Annotation.from_row({**r, "quoted_by": quoted.get(r["id"])})
+        notes = store.prediction_notes(self.db, self.transcript_id)
+        return [Annotation.from_row({**r, **_note_fields(notes.get(r["id"]))})
                 for r in store.annotations(self.db, self.transcript_id)]
 
     def annotation(self, aid: int) -> Annotation | None:
@@ -60,8 +60,8 @@ class ReviewSession:
         row = store.annotation(self.db, aid)
         if row is None or row["transcript_id"] != self.transcript_id:
             return None
-        quoted = store.quoted_roles(self.db, self.transcript_id, aid)
-        return Annotation.from_row({**row, "quoted_by": quoted.get(aid)})
+        notes = store.prediction_notes(self.db, self.transcript_id, aid)
+        return Annotation.from_row({**row, **_note_fields(notes.get(aid))})
 
     def turns(self) -> list[TurnState]:
         return [TurnState.from_row(r) for r in store.turns(self.db, self.transcript_id)]
@@ -135,6 +135,13 @@ class ReviewSession:
         nothing to redo."""
         row = store.redo_decision(self.db, self.transcript_id, _now(), self.reviewer)
         return _decision(row) if row else None
+
+
+def _note_fields(notes: dict[str, str] | None) -> dict[str, str | None]:
+    """The extractor's notes on a mention as Annotation fields (who quoted it, what it
+    counts)."""
+    notes = notes or {}
+    return {"quoted_by": notes.get("quoted"), "counted": notes.get("counted")}
 
 
 def _decision(row: dict) -> Decision:

@@ -90,25 +90,35 @@ def annotation(db: sqlite_utils.Database, aid: int) -> Row | None:
     return rows[0] if rows else None
 
 
-def quoted_roles(db: sqlite_utils.Database, tid: int, aid: int | None = None) -> dict[int, str]:
-    """``{annotation id: role}`` of the transcript's mentions (or of mention ``aid``) made from
-    a prediction the extractor marked as quoted by another speaker (``predictions.extra``
-    ``{"quoted": "analyst"}``): a number asked about, not one the company reported."""
+def prediction_notes(db: sqlite_utils.Database, tid: int,
+                     aid: int | None = None) -> dict[int, dict[str, str]]:
+    """``{annotation id: notes}`` for the transcript's mentions (or mention ``aid``) made
+    from a prediction whose ``extra`` says who was quoted (``{"quoted": "analyst"}``: a
+    number asked about, not one the company reported) or what is counted
+    (``{"counted": "seats"}``)."""
     sql = ("SELECT a.id, p.extra FROM annotations a JOIN predictions p ON p.id = a.prediction_id"
-           " WHERE a.transcript_id = ? AND p.extra LIKE '%\"quoted\"%'")
+           " WHERE a.transcript_id = ? AND (p.extra LIKE '%\"quoted\"%'"
+           " OR p.extra LIKE '%\"counted\"%')")
     args: list[Any] = [tid]
     if aid is not None:
         sql += " AND a.id = ?"
         args.append(aid)
-    out = {}
+    out: dict[int, dict[str, str]] = {}
     for a, extra in db.execute(sql, args).fetchall():
         try:
-            role = json.loads(extra).get("quoted")
-        except (ValueError, AttributeError):
-            continue  # an external extractor's malformed extra: no flag rather than no review
-        if role:
-            out[int(a)] = str(role)
+            data = json.loads(extra)
+            notes = {k: str(data[k]) for k in ("quoted", "counted") if data.get(k)}
+        except (ValueError, AttributeError, TypeError):
+            continue  # an external extractor's malformed extra: no note rather than no review
+        if notes:
+            out[int(a)] = notes
     return out
+
+
+def quoted_roles(db: sqlite_utils.Database, tid: int, aid: int | None = None) -> dict[int, str]:
+    """``{annotation id: role}`` of the mentions quoted by another speaker (see
+    ``prediction_notes``)."""
+    return {a: n["quoted"] for a, n in prediction_notes(db, tid, aid).items() if "quoted" in n}
 
 
 def prediction(db: sqlite_utils.Database, pid: int) -> Row | None:
