@@ -22,3 +22,13 @@ def open_demo_project(path: str | Path | None = None) -> Project:
     if project.count() < len(demo_files()):
         import_paths(project, demo_files())  # duplicates are skipped by content hash
     return project
+
+
+def is_fresh_demo(project: Project) -> bool:
+    """Whether ``project`` is the user's demo project with no extractor run yet (the app then
+    runs the extractor at once, so a first-time user has proposals to review)."""
+    from reviewer.core.store import review as store
+
+    return (project.path is not None
+            and project.path.resolve() == demo_project_path().resolve()
+            and store.run_count(project.db) == 0)

@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from reviewer.core.demo import is_fresh_demo
     from reviewer.core.errors import ReviewerError
     from reviewer.gui.main_window import MainWindow
     from reviewer.gui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -83,18 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         return 0
     window.show()
-    if project is not None and _fresh_demo(project):
+    if project is not None and is_fresh_demo(project):
         # First run on the demo: let the extractor propose mentions to review right away.
         QTimer.singleShot(0, lambda: window.run_extractor(quiet=True))
     return app.exec()
-
-
-def _fresh_demo(project) -> bool:
-    from reviewer.core.paths import demo_project_path
-    from reviewer.core.store import review as store
-
-    return (project.path is not None and project.path.resolve() == demo_project_path().resolve()
-            and store.run_count(project.db) == 0)
 
 
 if __name__ == "__main__":

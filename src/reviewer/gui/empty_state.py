@@ -169,8 +169,7 @@ class EmptyStateActions:
 
     def open_demo(self) -> bool:
         """Open the built-in demo project (its first time: the extractor pre-annotates it)."""
-        from reviewer.core.demo import open_demo_project
-        from reviewer.gui.app import _fresh_demo
+        from reviewer.core.demo import is_fresh_demo, open_demo_project
 
         try:
             project = open_demo_project()
@@ -178,6 +177,6 @@ class EmptyStateActions:
             self.show_error("Cannot open the demo project", str(exc))
             return False
         self.set_project(project)
-        if _fresh_demo(project):
+        if is_fresh_demo(project):
             self.run_extractor(quiet=True)
         return True

@@ -85,3 +85,15 @@ def write_corpus(records: Sequence[dict[str, Any]], folder: Path,
     dev.to_disk(paths[1])
     spans = [len(s) for d in docs for s in d.spans["sc"]]
     return Corpus(paths[0], paths[1], len(train), len(dev), len(spans), max(spans, default=1))
+
+
+def model_path(model_dir: str | Path) -> Path:
+    """The pipeline folder of a ``reviewer train`` output (``model-best``), or ``model_dir``
+    itself when it is a spaCy pipeline folder."""
+    d = Path(model_dir)
+    for sub in ("model-best", "model-last"):
+        if (d / sub / "meta.json").is_file():
+            return d / sub
+    if (d / "meta.json").is_file():
+        return d
+    raise TrainingError(f"{d}: no trained spaCy pipeline here (run `reviewer train` first)")

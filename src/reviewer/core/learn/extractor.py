@@ -22,7 +22,7 @@ from reviewer.core.export.labels import label_metric
 from reviewer.core.extract.builtin import BuiltinExtractor, original_paragraphs
 from reviewer.core.extract.numbers import find_quantities
 from reviewer.core.extract.result import ExtractionResult, Mention
-from reviewer.core.learn.train import model_path
+from reviewer.core.learn.data import model_path
 from reviewer.core.model import ParsedTranscript
 
 VERSION = "0.1.0"

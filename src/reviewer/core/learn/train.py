@@ -115,15 +115,3 @@ def _run_spacy_train(config: Path, out: Path) -> None:
         raise TrainingError(f"spaCy training stopped (exit status {exc.code})") from exc
     except (ValueError, KeyError) as exc:
         raise TrainingError(f"spaCy training failed: {exc}") from exc
-
-
-def model_path(model_dir: str | Path) -> Path:
-    """The pipeline folder of a ``reviewer train`` output (``model-best``), or ``model_dir``
-    itself when it is a spaCy pipeline folder."""
-    d = Path(model_dir)
-    for sub in ("model-best", "model-last"):
-        if (d / sub / "meta.json").is_file():
-            return d / sub
-    if (d / "meta.json").is_file():
-        return d
-    raise TrainingError(f"{d}: no trained spaCy pipeline here (run `reviewer train` first)")

@@ -12,14 +12,13 @@ if "pandas" not in sys.modules and "sqlite_utils" not in sys.modules:
     finally:
         del sys.modules["pandas"]
 
-from reviewer.core.store.opening import NewerProjectError, ReadOnlyProjectError
-from reviewer.core.store.project import (
-    Project,
-    TranscriptSummary,
+from reviewer.core.store.lifecycle import (
     new_project_atomically,
     open_project,
     remove_project_files,
 )
+from reviewer.core.store.opening import NewerProjectError, ReadOnlyProjectError
+from reviewer.core.store.project import Project, TranscriptSummary
 
 __all__ = ["NewerProjectError", "Project", "ReadOnlyProjectError", "TranscriptSummary",
            "new_project_atomically", "open_project", "remove_project_files"]

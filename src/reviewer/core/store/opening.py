@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
-from reviewer.core.errors import StoreError
+from reviewer.core.errors import DatabaseLockedError, StoreError
 from reviewer.core.store.migrations import MIGRATIONS, apply_migrations
 
 BUSY_TIMEOUT_MS = 3000
@@ -129,3 +129,34 @@ def damage_report(db: sqlite_utils.Database, *, full: bool = False) -> str | Non
                 if ln.strip() and not ln.startswith("***")]
     more = f" (+{len(problems) - 1} more problems)" if len(problems) > 1 else ""
     return f"{problems[0] if problems else 'damaged'}{more}"
+
+
+def newer_message(newer: list[str]) -> str:
+    """The one line that refuses writing to a project made by a newer version."""
+    return ("this project was made by a newer Transcript Reviewer (schema "
+            f"{', '.join(newer)}); update the app — it is open read-only")
+
+
+def translate(exc: sqlite3.Error, p: Path | None) -> StoreError:
+    """The typed, one-line error for an SQLite error on project ``p``."""
+    msg = str(exc)
+    where = f"{p}: " if p else ""
+    if "locked" in msg or "busy" in msg:
+        return DatabaseLockedError(
+            f"{where}the project is locked by another program (another Transcript Reviewer "
+            "window or a script); close it and try again"
+        )
+    if "readonly" in msg or "read-only" in msg:
+        reason = READ_ONLY_REASONS.get(str(p.resolve())) if p else None
+        if reason and "newer" in reason:
+            return NewerProjectError(f"{where}{reason}")
+        return ReadOnlyProjectError(
+            f"{where}nothing can be saved: {reason or 'the project is read-only'}")
+    if "unable to open" in msg:
+        return StoreError(f"{where}cannot open the project file ({msg})")
+    if "malformed" in msg or "not a database" in msg:
+        return StoreError(f"{where}the project database is damaged ({msg}); restore it from "
+                          "a backup or run `reviewer check`")
+    if "disk is full" in msg or "disk I/O" in msg:
+        return StoreError(f"{where}the disk is full or failing ({msg}); nothing was saved")
+    return StoreError(f"{where}database error: {msg}")

@@ -7,30 +7,23 @@ write happens in one transaction and is durable when the call returns.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from reviewer.core.errors import DatabaseLockedError, StoreError
+from reviewer.core.errors import StoreError
 from reviewer.core.model import Metadata, Paragraph, ParsedTranscript, Participant, Turn
 from reviewer.core.store.migrations import apply_migrations
 from reviewer.core.store.opening import (
-    READ_ONLY_REASONS,
     NewerProjectError,
     ReadOnlyProjectError,
-    connect,
     damage_report,
-    identify,
-    newer_than_us,
-    prepare,
-    writable_problem,
 )
+from reviewer.core.store.opening import translate as _translate  # the store's error mapping
 
 
 @dataclass(frozen=True)
@@ -49,133 +42,6 @@ class TranscriptSummary:
     event: str | None = None
 
 
-def open_project(path: str | Path | None = None, *, memory: bool = False,
-                 read_only: bool | None = None) -> Project:
-    """Open (creating and migrating when needed) the project at ``path``.
-
-    ``read_only=None`` (the default) opens read-write when the file and its folder can be
-    written, else read-only (listing, exporting and evaluating work; writes are refused with
-    the reason). A project made by a newer version is always opened read-only. Raises
-    ``StoreError`` for a file that is not a project or is damaged, ``DatabaseLockedError``
-    when another process holds a lock too long.
-    """
-    if memory or path is None:
-        return Project(sqlite_utils.Database(memory=True), None)
-    p = Path(path)
-    if p.is_dir():
-        raise StoreError(f"{p}: is a folder, not a project file")
-    if not p.exists() and not p.parent.is_dir():
-        raise StoreError(f"{p}: the folder {p.parent} does not exist")
-    if not p.exists() and read_only:
-        raise StoreError(f"{p}: no such project file")
-    problem = writable_problem(p)
-    if read_only is False and problem:
-        raise ReadOnlyProjectError(f"{p}: cannot open for writing: {problem}")
-    ro = bool(read_only) or problem is not None
-    if ro and not p.exists():
-        raise StoreError(f"{p}: cannot create the project: {problem}")
-    try:
-        project = _open(p, ro, problem or "opened read-only on request")
-    except sqlite3.OperationalError as exc:
-        raise _translate(exc, p) from exc
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{p}: the project database is damaged ({exc})") from exc
-    return project
-
-
-def _open(p: Path, ro: bool, why: str) -> Project:
-    db = sqlite_utils.Database(connect(p, read_only=ro))
-    try:
-        done = identify(db, p)
-        newer = newer_than_us(done)
-        if newer and not ro:
-            # Never let this version write a schema it does not know: reopen read-only.
-            db.close()
-            ro, why = True, newer_message(newer)
-            db = sqlite_utils.Database(connect(p, read_only=True))
-        elif newer:
-            why = newer_message(newer)
-        prepare(db, p, done, read_only=ro)
-    except BaseException:
-        db.close()
-        raise
-    key = str(p.resolve())
-    if ro:
-        READ_ONLY_REASONS[key] = why
-    else:
-        READ_ONLY_REASONS.pop(key, None)
-    project = Project(db, p, read_only_reason=why if ro else None)
-    if not ro:
-        project.settle_interrupted_runs()
-    return project
-
-
-def remove_project_files(p: Path) -> None:
-    """Delete a project file we created and its companions (a failed first import must not
-    leave an empty project behind). Only call it once every connection to it is closed."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{p}{suffix}").unlink(missing_ok=True)
-
-
-@contextmanager
-def new_project_atomically(out: Path) -> Iterator[Project]:
-    """A new project built under a hidden temporary name and moved to ``out`` only when the
-    block succeeds: a failure or a kill leaves nothing at ``out`` (at worst a hidden
-    ``.NAME.partial`` file beside it)."""
-    if out.exists():
-        raise StoreError(f"{out}: already exists; write to a new project file")
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.partial")
-    remove_project_files(tmp)
-    project = open_project(tmp, read_only=False)
-    try:
-        yield project
-        # One self-contained file (no -wal beside it) is what we can rename.
-        project.db.execute("PRAGMA journal_mode = DELETE")
-    except BaseException:
-        project.close()
-        remove_project_files(tmp)
-        raise
-    project.close()
-    try:
-        os.link(tmp, out)  # unlike a rename, never replaces a file created meanwhile
-    except FileExistsError as exc:
-        remove_project_files(tmp)
-        raise StoreError(f"{out}: appeared while merging; the result was not kept") from exc
-    except OSError:
-        os.replace(tmp, out)  # a file system without hard links
-    remove_project_files(tmp)
-
-
-def newer_message(newer: list[str]) -> str:
-    """The one line that refuses writing to a project made by a newer version."""
-    return ("this project was made by a newer Transcript Reviewer (schema "
-            f"{', '.join(newer)}); update the app — it is open read-only")
-
-
-def _translate(exc: sqlite3.Error, p: Path | None) -> StoreError:
-    msg = str(exc)
-    where = f"{p}: " if p else ""
-    if "locked" in msg or "busy" in msg:
-        return DatabaseLockedError(
-            f"{where}the project is locked by another program (another Transcript Reviewer "
-            "window or a script); close it and try again"
-        )
-    if "readonly" in msg or "read-only" in msg:
-        reason = READ_ONLY_REASONS.get(str(p.resolve())) if p else None
-        if reason and "newer" in reason:
-            return NewerProjectError(f"{where}{reason}")
-        return ReadOnlyProjectError(
-            f"{where}nothing can be saved: {reason or 'the project is read-only'}")
-    if "unable to open" in msg:
-        return StoreError(f"{where}cannot open the project file ({msg})")
-    if "malformed" in msg or "not a database" in msg:
-        return StoreError(f"{where}the project database is damaged ({msg}); restore it from "
-                          "a backup or run `reviewer check`")
-    if "disk is full" in msg or "disk I/O" in msg:
-        return StoreError(f"{where}the disk is full or failing ({msg}); nothing was saved")
-    return StoreError(f"{where}database error: {msg}")
-
-
 class Project:
     """The library API over one project database."""
 
@@ -184,6 +50,7 @@ class Project:
         self.db = db
         self.path = path
         self.read_only_reason = read_only_reason
+        self.on_close: list[Callable[[], None]] = []  # run by close(), before the connection
         db.execute("PRAGMA foreign_keys = ON")
         if path is None:  # an in-memory project: migrations here (files: in open_project)
             apply_migrations(db)
@@ -209,26 +76,12 @@ class Project:
             raise StoreError(f"{self.path}: the project database is damaged ({problem}); "
                              "restore it from a backup")
 
-    def settle_interrupted_runs(self) -> list[int]:
-        """After a process died with the project open: mark its runs ``interrupted`` and
-        check the file once. Records this open as a session. Returns the runs' ids."""
-        from reviewer.core.store import sessions
-        from reviewer.core.store.runs import settle_interrupted
-
-        dead = sessions.crashed(self)
-        if dead:
-            self.check_integrity()  # raises while damaged: the next open checks again
-        ids = settle_interrupted(self)
-        sessions.forget(self, dead)
-        self._session = sessions.begin(self)
-        return ids
-
     def close(self) -> None:
-        """Close the connection (WAL content is checkpointed by SQLite)."""
-        from reviewer.core.store import sessions
-
-        sessions.end(self, getattr(self, "_session", None))
-        self._session = None
+        """Close the connection (WAL content is checkpointed by SQLite), after the close
+        hooks the opener registered (ending its session record)."""
+        hooks, self.on_close = self.on_close, []
+        for hook in hooks:
+            hook()
         self.db.close()
 
     # -- transcripts ------------------------------------------------------------------------

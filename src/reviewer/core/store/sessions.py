@@ -11,12 +11,9 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from reviewer.core.store.process import process_token, token_alive
-
-if TYPE_CHECKING:
-    from reviewer.core.store.project import Project
+from reviewer.core.store.project import Project
 
 
 def begin(project: Project) -> str | None:
