@@ -244,13 +244,13 @@ def test_typing_in_a_search_box_is_not_a_decision(window, project_db, qtbot) -> 
 
 def test_the_demo_is_pre_annotated_on_its_first_run_only(isolated_home) -> None:
     from reviewer.core.demo import open_demo_project
-    from reviewer.gui.app import _fresh_demo
+    from reviewer.core.demo import is_fresh_demo
     from tests.core.test_review_fixtures import fake_run
 
     project = open_demo_project()
-    assert _fresh_demo(project)
+    assert is_fresh_demo(project)
     fake_run(project, next(t.id for t in project.list_transcripts() if "asr" in t.name))
-    assert not _fresh_demo(project)
+    assert not is_fresh_demo(project)
     project.close()
 
 
