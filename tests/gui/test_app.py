@@ -243,8 +243,7 @@ def test_typing_in_a_search_box_is_not_a_decision(window, project_db, qtbot) -> 
 
 
 def test_the_demo_is_pre_annotated_on_its_first_run_only(isolated_home) -> None:
-    from reviewer.core.demo import open_demo_project
-    from reviewer.core.demo import is_fresh_demo
+    from reviewer.core.demo import is_fresh_demo, open_demo_project
     from tests.core.test_review_fixtures import fake_run
 
     project = open_demo_project()
