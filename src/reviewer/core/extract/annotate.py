@@ -133,7 +133,10 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
 
 
 def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
-    return [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(para[s:e], lang)]
+    found = find_periods(para[s:e], lang)
+    if not s:
+        return found  # the offsets are already right (and the expressions are frozen)
+    return [p.shifted(s) for p in found]
 
 
 def _kept_unit(unit: str) -> bool:
@@ -262,6 +265,8 @@ def _kind(para: str, view, q: Quantity, left: int,
     if cues.TARGET_AFTER_RE.match(para, q.end) or cues.TARGET_RE.search(
             para, max(c_start, q.start - 60), q.start):
         return "target"
+    if not forward and not past:
+        return "actual"  # no tense cue in the sentence: the loop below would find none
     for lo, hi in ((c_start, c_end), (view.start, view.end)):
         fwd = [p for p in forward if lo <= p < hi]
         pst = [p for p in past if lo <= p < hi]

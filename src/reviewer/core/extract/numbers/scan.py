@@ -87,7 +87,7 @@ def _read(
     if digits and _hard_reject(text, s, e):
         return None
     piece = Piece(start=s, end=e, value=value, spelled=not digits)
-    piece.integer = digits and value == value.to_integral_value() and text[s:e].isdigit()
+    piece.integer = digits and text[s:e].isdigit() and value == value.to_integral_value()
     # --- before -----------------------------------------------------------------------
     pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW) if _may_have_prefix(
         text, s) else None
