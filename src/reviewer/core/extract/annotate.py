@@ -370,6 +370,8 @@ def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: Peri
 
 
 def _explicit_basis(para: str, lo: int, hi: int) -> str | None:
+    if not cues.BASIS_HINT_RE.search(para, lo, hi):
+        return None  # no basis word can be there
     found = None
     for m in cues.BASIS_RE.finditer(para, lo, hi):
         found = m

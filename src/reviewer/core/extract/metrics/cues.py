@@ -120,6 +120,9 @@ LEVEL_BEFORE_RE = _lc(r"\bto(?:\s+(?:approximately|about|around|roughly|nearly|j
 BASIS_RE = _lc(r"(?<![\w-])(?:(?P<non>non[\s-]?GAAP|adjusted|non[\s-]?IFRS)|"
                       r"(?P<gaap>GAAP|IFRS))(?![\w-])|(?P<znon>非\s*GAAP|調整後|调整后)"
                       r"|(?P<agaap>غير\s+GAAP|غير\s+المعدل)")
+# A literal that every BASIS_RE match holds (on lower-cased text): a cheap test that skips
+# BASIS_RE, which opens with a look-behind and so is tried at every position.
+BASIS_HINT_RE = re.compile(r"gaap|adjusted|ifrs|調整後|调整后|غير")
 # "All financial metrics … are non-GAAP, unless otherwise noted": a default for the call.
 BASIS_SCOPE_RE = _lc(
     r"(?:\b(?:all|unless\s+otherwise\s+(?:noted|stated|indicated|mentioned|specified))\b"
