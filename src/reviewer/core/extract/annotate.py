@@ -260,9 +260,9 @@ def _kind(para: str, view, q: Quantity, left: int,
     past-tense cue before it in its clause (then in its sentence)."""
     c_start, c_end = view.clause_span(q.start)
     forward, past = tense
-    if cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
+    if cues.comparator_before(para, max(left, q.start - 60), q.start):
         return "comparison"
-    if cues.TARGET_AFTER_RE.match(para, q.end) or cues.TARGET_RE.search(
+    if cues.TARGET_AFTER_RE.match(para, q.end) or cues.target_before(
             para, max(c_start, q.start - 60), q.start):
         return "target"
     if not forward and not past:
@@ -307,7 +307,7 @@ def _parallel(metric: str | None, prev: Mention | None, q: Quantity, para: str, 
         return metric
     if metric is None and q.unit == "count":
         return None  # a count names what it counts ("in 42 countries")
-    if metric is None or cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
+    if metric is None or cues.comparator_before(para, max(left, q.start - 60), q.start):
         return prev.metric
     m = taxonomy.get(metric)
     base = taxonomy.get(m.base) if m is not None and m.base else None

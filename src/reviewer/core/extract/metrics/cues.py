@@ -83,6 +83,25 @@ COMPARATOR_BEFORE_RE = _lc(
     r"相比|較|较|مقارنة\s+(?:ب|مع))"
     r"(?:\s+(?:the|our|a|an|approximately|about|around|roughly|nearly|just|some|over|under|"
     r"only|of|prior|previous|original|range|guidance|outlook))*\s*$")
+# Literals that every match holds (on lower-cased text): a cheap test that skips the pattern,
+# which opens with \b or an alternation and so is tried at every position.
+TARGET_HINT_RE = re.compile(r"target|goal|term|aim|aspir|ambition|objective|plan")
+COMPARATOR_HINT_RE = re.compile(r"from|compared|versus|vs|relative|against|than|above|below"
+                                r"|prior|guidance|相比|較|较|مقارنة")
+
+
+def comparator_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with a comparator (COMPARATOR_BEFORE_RE)."""
+    return COMPARATOR_HINT_RE.search(low, lo, hi) is not None and (
+        COMPARATOR_BEFORE_RE.search(low[lo:hi]) is not None)
+
+
+def target_before(low: str, lo: int, hi: int) -> bool:
+    """Whether a target word stands in ``low[lo:hi]`` (TARGET_RE)."""
+    return TARGET_HINT_RE.search(low, lo, hi) is not None and (
+        TARGET_RE.search(low, lo, hi) is not None)
+
+
 # "our 15% target", "the $7.5 million guidance provided in July"
 TARGET_AFTER_RE = _lc(r"\s*(?:long[\s-]term\s+)?(?:target|goal)\b")
 
