@@ -90,3 +90,19 @@ def test_fiscal_period_arithmetic() -> None:
     assert FiscalPeriod(2026).compare(FiscalPeriod(2026, 3)) == 0
     assert parse_fiscal_period("fy2021q2") == FiscalPeriod(2021, 2)
     assert parse_fiscal_period("Q2 2021") is None
+
+
+def test_shifted_moves_only_the_offsets_and_keeps_every_field():
+    """``PeriodExpr.shifted`` (a fast dataclasses.replace) must carry every field: give each
+    field a non-default value, so a field added without updating ``shifted`` fails here."""
+    import dataclasses
+
+    from reviewer.core.extract.metrics.periods import PeriodExpr
+
+    values = {"start": 3, "end": 9, "rel": "q", "quarter": 2, "year": 2021, "month": 6,
+              "base": True, "ends_month": 12, "year_offset": -1}
+    assert set(values) == {f.name for f in dataclasses.fields(PeriodExpr)}
+    p = PeriodExpr(**values)
+    moved = p.shifted(40)
+    assert moved == dataclasses.replace(p, start=43, end=49)
+    assert (moved.start, moved.end, moved.year_offset, moved.ends_month) == (43, 49, -1, 12)

@@ -133,7 +133,10 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
 
 
 def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
-    return [replace(p, start=p.start + s, end=p.end + s) for p in find_periods(para[s:e], lang)]
+    found = find_periods(para[s:e], lang)
+    if not s:
+        return found  # the offsets are already right (and the expressions are frozen)
+    return [p.shifted(s) for p in found]
 
 
 def _kept_unit(unit: str) -> bool:
@@ -257,11 +260,13 @@ def _kind(para: str, view, q: Quantity, left: int,
     past-tense cue before it in its clause (then in its sentence)."""
     c_start, c_end = view.clause_span(q.start)
     forward, past = tense
-    if cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
+    if cues.comparator_before(para, max(left, q.start - 60), q.start):
         return "comparison"
-    if cues.TARGET_AFTER_RE.match(para, q.end) or cues.TARGET_RE.search(
+    if cues.TARGET_AFTER_RE.match(para, q.end) or cues.target_before(
             para, max(c_start, q.start - 60), q.start):
         return "target"
+    if not forward and not past:
+        return "actual"  # no tense cue in the sentence: the loop below would find none
     for lo, hi in ((c_start, c_end), (view.start, view.end)):
         fwd = [p for p in forward if lo <= p < hi]
         pst = [p for p in past if lo <= p < hi]
@@ -302,7 +307,7 @@ def _parallel(metric: str | None, prev: Mention | None, q: Quantity, para: str, 
         return metric
     if metric is None and q.unit == "count":
         return None  # a count names what it counts ("in 42 countries")
-    if metric is None or cues.COMPARATOR_BEFORE_RE.search(para[max(left, q.start - 60):q.start]):
+    if metric is None or cues.comparator_before(para, max(left, q.start - 60), q.start):
         return prev.metric
     m = taxonomy.get(metric)
     base = taxonomy.get(m.base) if m is not None and m.base else None
@@ -365,6 +370,8 @@ def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: Peri
 
 
 def _explicit_basis(para: str, lo: int, hi: int) -> str | None:
+    if not cues.BASIS_HINT_RE.search(para, lo, hi):
+        return None  # no basis word can be there
     found = None
     for m in cues.BASIS_RE.finditer(para, lo, hi):
         found = m

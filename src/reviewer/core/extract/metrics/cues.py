@@ -83,6 +83,25 @@ COMPARATOR_BEFORE_RE = _lc(
     r"相比|較|较|مقارنة\s+(?:ب|مع))"
     r"(?:\s+(?:the|our|a|an|approximately|about|around|roughly|nearly|just|some|over|under|"
     r"only|of|prior|previous|original|range|guidance|outlook))*\s*$")
+# Literals that every match holds (on lower-cased text): a cheap test that skips the pattern,
+# which opens with \b or an alternation and so is tried at every position.
+TARGET_HINT_RE = re.compile(r"target|goal|term|aim|aspir|ambition|objective|plan")
+COMPARATOR_HINT_RE = re.compile(r"from|compared|versus|vs|relative|against|than|above|below"
+                                r"|prior|guidance|相比|較|较|مقارنة")
+
+
+def comparator_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with a comparator (COMPARATOR_BEFORE_RE)."""
+    return COMPARATOR_HINT_RE.search(low, lo, hi) is not None and (
+        COMPARATOR_BEFORE_RE.search(low[lo:hi]) is not None)
+
+
+def target_before(low: str, lo: int, hi: int) -> bool:
+    """Whether a target word stands in ``low[lo:hi]`` (TARGET_RE)."""
+    return TARGET_HINT_RE.search(low, lo, hi) is not None and (
+        TARGET_RE.search(low, lo, hi) is not None)
+
+
 # "our 15% target", "the $7.5 million guidance provided in July"
 TARGET_AFTER_RE = _lc(r"\s*(?:long[\s-]term\s+)?(?:target|goal)\b")
 
@@ -120,6 +139,9 @@ LEVEL_BEFORE_RE = _lc(r"\bto(?:\s+(?:approximately|about|around|roughly|nearly|j
 BASIS_RE = _lc(r"(?<![\w-])(?:(?P<non>non[\s-]?GAAP|adjusted|non[\s-]?IFRS)|"
                       r"(?P<gaap>GAAP|IFRS))(?![\w-])|(?P<znon>非\s*GAAP|調整後|调整后)"
                       r"|(?P<agaap>غير\s+GAAP|غير\s+المعدل)")
+# A literal that every BASIS_RE match holds (on lower-cased text): a cheap test that skips
+# BASIS_RE, which opens with a look-behind and so is tried at every position.
+BASIS_HINT_RE = re.compile(r"gaap|adjusted|ifrs|調整後|调整后|غير")
 # "All financial metrics … are non-GAAP, unless otherwise noted": a default for the call.
 BASIS_SCOPE_RE = _lc(
     r"(?:\b(?:all|unless\s+otherwise\s+(?:noted|stated|indicated|mentioned|specified))\b"

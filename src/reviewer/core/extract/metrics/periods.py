@@ -80,6 +80,13 @@ class PeriodExpr:
     ends_month: int | None = None
     year_offset: int = 0  # "third quarter of last year": -1 from the call's year
 
+    def shifted(self, by: int) -> PeriodExpr:
+        """The same expression ``by`` characters further on. Calls the constructor with every
+        field (keep it in step with them): dataclasses.replace introspects the fields on each
+        call, and this runs for every period of every sentence."""
+        return PeriodExpr(self.start + by, self.end + by, self.rel, self.quarter, self.year,
+                          self.month, self.base, self.ends_month, self.year_offset)
+
 
 _TAIL = (r"(?:\s*,?\s*(?:of\s+)?(?:(?:fiscal|FY)[\s-]*(?:year\s+)?['’]?\s?"
          r"(?P<{g}a>(?:19|20)?\d{{2}})|['’]\s?(?P<{g}b>\d{{2}})|(?:calendar\s+)?"

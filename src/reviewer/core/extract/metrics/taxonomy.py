@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
 from reviewer.core.errors import InputError
@@ -110,17 +111,23 @@ class Taxonomy:
         low = text.lower()
         if len(low) != len(text):
             low = text  # keep offsets; such rare text is matched case-sensitively
-        tokens = [(m.start(), m.end()) for m in _WORD_RE.finditer(low)]
-        words = [low[a:b] for a, b in tokens]
+        # findall builds no match objects; the offsets of the few words that open a synonym
+        # are read afterwards from a second, lazily advanced pass (matches come in order).
+        words = _WORD_RE.findall(low)
+        spans = _WORD_RE.finditer(low)
+        seen = 0  # how many of ``spans`` have been consumed
         out = []
-        i, n = 0, len(tokens)
+        i, n = 0, len(words)
         first = self._first
         while i < n:
             cands = first.get(words[i])
             if cands:
                 for k, seq, mid in cands:
                     if i + k <= n and tuple(words[i:i + k]) == seq:
-                        out.append((tokens[i][0], tokens[i + k - 1][1], mid))
+                        head = next(islice(spans, i - seen, None))
+                        tail = head if k == 1 else next(islice(spans, k - 2, None))
+                        seen = i + k
+                        out.append((head.start(), tail.end(), mid))
                         i += k
                         break
                 else:

@@ -87,7 +87,7 @@ def _read(
     if digits and _hard_reject(text, s, e):
         return None
     piece = Piece(start=s, end=e, value=value, spelled=not digits)
-    piece.integer = digits and value == value.to_integral_value() and text[s:e].isdigit()
+    piece.integer = digits and text[s:e].isdigit() and value == value.to_integral_value()
     # --- before -----------------------------------------------------------------------
     pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW) if _may_have_prefix(
         text, s) else None
@@ -228,16 +228,27 @@ def match_before(
     "$", "(", "約").
     """
     lo = max(0, end - window)
-    starts = [lo]
+    tail = max(lo, end - 3)
+    # The same starts, ascending and distinct, without a set and a sort: ``lo``, then the
+    # word starts (found right to left, all above ``lo``) below ``tail``, then the tail.
+    if lo < tail:
+        m = pattern.match(text, lo, end)
+        if m:
+            return m
+    word_starts = []
     i = end
     for _ in range(words):
         j = text.rfind(" ", lo, i)
         if j == -1:
             break
-        starts.append(j + 1)
+        if j + 1 < tail:
+            word_starts.append(j + 1)
         i = j
-    starts.extend(range(max(lo, end - 3), end + 1))
-    for start in sorted(set(starts)):
+    for start in reversed(word_starts):
+        m = pattern.match(text, start, end)
+        if m:
+            return m
+    for start in range(tail, end + 1):
         m = pattern.match(text, start, end)
         if m:
             return m
