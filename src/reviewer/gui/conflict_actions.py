@@ -54,9 +54,9 @@ class ConflictActions:
             dock.setObjectName("conflictsDock")
             dock.setWidget(view)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            evaluation = getattr(self, "evaluation_dock", None)
-            if evaluation is not None:
-                self.tabifyDockWidget(evaluation, dock)
+            # A tab beside the mentions table (the full width under the text), not a third
+            # of it: side by side, the conflicts table showed two rows and two columns.
+            self.tabifyDockWidget(self.mentions_dock, dock)
             # Any decision, undo or redo may settle or reopen a conflict of its transcript,
             # and so may another window's (the controller reloads, then says so).
             self.controller.stateChanged.connect(self._conflict_decided)
@@ -88,7 +88,8 @@ class ConflictActions:
             self.speakers.show_turn(c.turn)
             self.show_speakers()
         elif c.focus is not None:
-            self.mentions_dock.raise_()
+            # The conflicts tab stays in front (its Resolve keys act on it); the mention is
+            # current in the text and in the mentions table behind it.
             self.go_to_mention(c.focus)
         else:
             self.view.select_source(c.start, c.end)

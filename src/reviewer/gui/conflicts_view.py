@@ -150,6 +150,9 @@ class ConflictsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.summary = QLabel()
         self.summary.setObjectName("conflictsSummary")
+        # Wrapped: one long line would set the dock's minimum width, and with it the
+        # window's (2,260 px at 1440 before).
+        self.summary.setWordWrap(True)
         self.show_filter = QComboBox()
         self.show_filter.addItems(["all", "unresolved"])
         self.show_filter.currentIndexChanged.connect(self._filter_changed)

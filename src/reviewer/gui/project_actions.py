@@ -239,6 +239,7 @@ class ProjectActions:
             dock.setObjectName("evaluationDock")
             dock.setWidget(self.evaluation)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.tabifyDockWidget(self.mentions_dock, dock)  # a tab: the full width
             self.evaluation_dock = dock
         self.evaluation_dock.show()
         self.evaluation_dock.raise_()
