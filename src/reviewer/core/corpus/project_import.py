@@ -9,12 +9,11 @@ lines (``extractor``), its config recording where the predictions came from.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.core.errors import InputError
-from reviewer.core.evaluate.external import read_lines
+from reviewer.core.evaluate.external import read_objects
 from reviewer.core.extract.result import MENTION_FIELDS, ExtractionResult, Mention
 from reviewer.core.store import Project
 from reviewer.core.store import runs as store_runs
@@ -52,14 +51,8 @@ def import_predictions(project: Project, path: str | Path) -> RunImport:
     p = Path(path)
     parsed: list[tuple[int, ExtractionResult]] = []
     out = RunImport()
-    for where, no, line in read_lines(p):  # every line checked before anything is written
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}:{no}: not valid JSON ({exc.msg})") from exc
-        tid = project.has_hash(obj.get("hash")) if isinstance(obj, dict) else None
+    for where, no, obj in read_objects(p):  # every line checked before anything is written
+        tid = project.has_hash(obj.get("hash"))
         if tid is None:
             out.unknown += 1
             continue

@@ -28,7 +28,7 @@ def read_predictions(project: Project, path: str | Path) -> tuple[System, list[s
     """Read a predictions file into a ``System``; returns it with warnings about lines
     that could not be used. ``InputError`` for a file that cannot be read at all."""
     p = Path(path)
-    lines = read_lines(p)
+    objects = read_objects(p)
     by_hash: dict[str, str] = {}
     by_name: dict[str, list[str]] = {}
     for r in transcript_keys(project):
@@ -39,15 +39,7 @@ def read_predictions(project: Project, path: str | Path) -> tuple[System, list[s
     system = System(p.stem, f"{'folder' if p.is_dir() else 'file'} {p.name}", covered=set())
     warnings: list[str] = []
     names: set[str] = set()
-    for where, no, line in lines:
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}:{no}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise InputError(f"{where}:{no}: expected one JSON object per line")
+    for where, no, obj in objects:
         h = _resolve(obj, by_hash, by_name)
         if h is None:
             warnings.append(f"{Path(where).name}:{no}: names no transcript of this project "
@@ -75,10 +67,11 @@ def read_predictions(project: Project, path: str | Path) -> tuple[System, list[s
     return system, warnings
 
 
-def read_lines(p: Path) -> list[tuple[str, int, str]]:
-    """``(file, line number, line)`` of a predictions file, or of every ``*.jsonl`` shard
-    of a folder in name order (what ``reviewer extract-corpus`` writes; its
-    ``errors.jsonl`` is not predictions)."""
+def read_objects(p: Path) -> list[tuple[str, int, dict]]:
+    """``(file, line number, object)`` of every non-blank line of a predictions file, or of
+    every ``*.jsonl`` shard of a folder in name order (what ``reviewer extract-corpus``
+    writes; its ``errors.jsonl`` is not predictions). All lines are checked before any is
+    returned: ``InputError`` names the first that is not a JSON object."""
     files = ([f for f in sorted(p.glob("*.jsonl")) if f.name != ERRORS_FILE]
              if p.is_dir() else [p])
     if not files:
@@ -89,8 +82,20 @@ def read_lines(p: Path) -> list[tuple[str, int, str]]:
             text = f.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"{f}: cannot read the predictions file ({exc})") from exc
-        out += [(str(f), no, line) for no, line in enumerate(text.splitlines(), 1)]
+        for no, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                out.append((str(f), no, _object(line, f"{f}:{no}")))
     return out
+
+
+def _object(line: str, where: str) -> dict:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected one JSON object per line")
+    return obj
 
 
 def _resolve(obj: dict, by_hash: dict[str, str], by_name: dict[str, list[str]]) -> str | None:
