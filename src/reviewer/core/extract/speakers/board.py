@@ -69,6 +69,7 @@ class Board:
     labelled: list[Participant | None] = field(default_factory=list)
     evidence: list[list[Evidence]] = field(default_factory=list)
     against: list[dict[str, str]] = field(default_factory=list)
+    named_read: set[int] = field(default_factory=set)  # turns read for names ruled out
     side: list[str | None] = field(default_factory=list)  # "analyst" / "executive" in Q&A
     label_trust: float = LABEL_TRUST
     names: NameIndex = field(default_factory=lambda: NameIndex([]))

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 
 from reviewer.core.extract.anchored import lowered_texts
 from reviewer.core.extract.speakers import cues
-from reviewer.core.extract.speakers.board import EXECUTIVE_ROLES, Board
+from reviewer.core.extract.speakers.board import EXECUTIVE_ROLES, Board, Verdict
 from reviewer.core.extract.speakers.qa import block_evidence, find_blocks
 from reviewer.core.model import ParsedTranscript, Turn
 
@@ -70,19 +70,19 @@ def suggest_speakers(parsed: ParsedTranscript) -> list[SpeakerSuggestion]:
         _local_evidence(board)
         for block in find_blocks(board):
             block_evidence(board, block)
-    _spread_labels(board)
-    out = []
-    for i, turn in enumerate(parsed.turns):
-        if board.operator[i] or not any(e.kind != "label" for e in board.evidence[i]):
-            continue
-        verdict = board.decide(i)
-        if verdict is None:
-            continue
-        reason = "; ".join(dict.fromkeys(verdict.reasons[:2]))
-        if verdict.who is board.labelled[i]:
-            reason = f"confirms the label: {reason}" if reason else \
-                f"the label as written outweighs weaker evidence for {verdict.rival}"
-        out.append(SpeakerSuggestion(i, turn.label, verdict.who.name, reason, verdict.conf))
+        _spread_labels(board)
+        out = []
+        for i, turn in enumerate(parsed.turns):
+            if board.operator[i] or not any(e.kind != "label" for e in board.evidence[i]):
+                continue
+            verdict = _decide(board, i)
+            if verdict is None:
+                continue
+            reason = "; ".join(dict.fromkeys(verdict.reasons[:2]))
+            if verdict.who is board.labelled[i]:
+                reason = f"confirms the label: {reason}" if reason else \
+                    f"the label as written outweighs weaker evidence for {verdict.rival}"
+            out.append(SpeakerSuggestion(i, turn.label, verdict.who.name, reason, verdict.conf))
     return out
 
 
@@ -106,8 +106,6 @@ def _local_evidence(board: Board) -> None:
         if board.operator[i]:
             continue
         _self_identification(board, i, text)
-        for cue in cues.not_the_speaker(text):
-            board.rule_out(i, board.resolve(cue.name), cue.quote)
         if i > 0:
             _handoff(board, i)
         nxt = i + 1
@@ -117,6 +115,21 @@ def _local_evidence(board: Board) -> None:
                 board.add(i, board.resolve(thanked.name), 0.5,
                           f"the next speaker thanks them: \"{thanked.quote}\"", "local")
     _prepared_content(board)
+
+
+def _decide(board: Board, i: int, kinds: tuple[str, ...] | None = None) -> Verdict | None:
+    """``board.decide`` of a turn with evidence, once the names it talks to or about ("Thanks,
+    Vic", "As Vic said") are ruled out.
+
+    Those names only lower the score of a candidate, so they are read (once) only for a turn
+    about to be decided: most short turns, a third of the text, have no evidence and are
+    never read for them.
+    """
+    if i not in board.named_read:
+        board.named_read.add(i)
+        for cue in cues.not_the_speaker(board.texts[i]):
+            board.rule_out(i, board.resolve(cue.name), cue.quote)
+    return board.decide(i, kinds)
 
 
 def _self_identification(board: Board, i: int, text: str) -> None:
@@ -184,7 +197,9 @@ def _spread_labels(board: Board) -> None:
         strong = {}
         confirmed = False
         for i in turns:
-            local = board.decide(i, ("local",))
+            if not any(e.kind == "local" for e in board.evidence[i]):
+                continue  # no verdict from the turn's own words
+            local = _decide(board, i, ("local",))
             if local is None or local.local < _STRONG:
                 continue
             if local.who is board.labelled[i]:
