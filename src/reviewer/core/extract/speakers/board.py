@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reviewer.core.extract.speakers.cues import Cue, spoken_to
 from reviewer.core.extract.speakers.names import NameIndex
 from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.model import ParsedTranscript, Participant, Turn
@@ -76,6 +77,7 @@ class Board:
     _normalized: dict[str, str] = field(default_factory=dict)
     _resolved: dict[tuple[str, tuple[str, ...] | None], Participant | None] = field(
         default_factory=dict)
+    _spoken_to: dict[int, list[tuple[bool, Cue]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, parsed: ParsedTranscript) -> Board:
@@ -100,6 +102,13 @@ class Board:
         if key not in self._resolved:
             self._resolved[key] = self.names.resolve(name, roles)
         return self._resolved[key]
+
+    def spoken_to(self, turn: int) -> list[tuple[bool, Cue]]:
+        """``cues.spoken_to`` of a turn, read once (for the Q&A order and the ruled-out
+        names)."""
+        if turn not in self._spoken_to:
+            self._spoken_to[turn] = spoken_to(self.texts[turn])
+        return self._spoken_to[turn]
 
     def add(self, turn: int, who: Participant | None, conf: float, reason: str,
             kind: str, cue: str = "") -> None:

@@ -187,20 +187,30 @@ def handoffs(text: str, tail: int = 400) -> list[Cue]:
     return found
 
 
-def vocatives(text: str, with_for: bool = True) -> list[Cue]:
-    """Names spoken to, in order, leaving out the thanked ("Thanks, Vic").
-
-    ``with_for`` counts "a question for Sam" too (not when "for" may mean "on behalf of").
-    """
+def spoken_to(text: str) -> list[tuple[bool, Cue]]:
+    """``vocatives(text)``, each with True when said after "for" or "ask" ("a question for
+    Sam"), which ``vocatives(text, with_for=False)`` leaves out: one reading for both."""
     found = []
     for m in _VOCATIVE.finditer(text):
         key = "a" if m.group("a") else "b"
-        if (key == "b" and not with_for) or m.group(key).lower() in _NOT_NAMES:
+        if m.group(key).lower() in _NOT_NAMES:
             continue
         if key == "a" and _THANKS_BEFORE.search(text[max(0, m.start(key) - 20):m.start(key)]):
             continue
-        found.append(Cue(m.group(key), _quote(text, m.start(key), m.end(key), 25)))
+        found.append((key == "b", Cue(m.group(key), _quote(text, m.start(key), m.end(key), 25))))
     return found
+
+
+def vocatives(text: str, with_for: bool = True,
+              spoken: list[tuple[bool, Cue]] | None = None) -> list[Cue]:
+    """Names spoken to, in order, leaving out the thanked ("Thanks, Vic").
+
+    ``with_for`` counts "a question for Sam" too (not when "for" may mean "on behalf of").
+    ``spoken`` is ``spoken_to(text)`` when already read.
+    """
+    if spoken is None:
+        spoken = spoken_to(text)
+    return [cue for after_for, cue in spoken if with_for or not after_for]
 
 
 def thanked_at_start(text: str) -> Cue | None:
@@ -209,14 +219,15 @@ def thanked_at_start(text: str) -> Cue | None:
     return Cue(m.group("name"), _quote(text, m.start(), m.end())) if m else None
 
 
-def not_the_speaker(text: str) -> list[Cue]:
-    """Names the speaker talks to or about, so the speaker is none of them."""
+def not_the_speaker(text: str, spoken: list[tuple[bool, Cue]] | None = None) -> list[Cue]:
+    """Names the speaker talks to or about, so the speaker is none of them (``spoken``:
+    ``spoken_to(text)`` when already read)."""
     found = [Cue(m.group("name"), _quote(text, m.start(), m.end()))
              for m in _ANY_THANKED.finditer(text)]
     for m in _THIRD_PERSON.finditer(text):
         key = next(k for k in "abc" if m.group(k))
         found.append(Cue(m.group(key), _quote(text, m.start(), m.end())))
-    found.extend(vocatives(text, with_for=False))
+    found.extend(vocatives(text, with_for=False, spoken=spoken))
     return found
 
 

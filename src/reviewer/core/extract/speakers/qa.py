@@ -139,7 +139,7 @@ def block_evidence(board: Board, block: Block) -> None:
         board.side[i] = side
         if side == "analyst":
             analyst_labels.add(board.normalized(label))
-            addressees = _addressees(board, text)
+            addressees = _addressees(board, i)
             answers_since_question = 0
         else:
             if addressees and answers_since_question < 2:
@@ -175,9 +175,9 @@ def _analyst_turn(board: Board, block: Block, i: int, labelled: Participant) -> 
                   f"{labelled.name} asked earlier in the call", "block")
 
 
-def _addressees(board: Board, text: str) -> list[Participant]:
+def _addressees(board: Board, i: int) -> list[Participant]:
     found: list[Participant] = []
-    for cue in cues.vocatives(text):
+    for cue in cues.vocatives(board.texts[i], spoken=board.spoken_to(i)):
         who = board.resolve(cue.name, ("ceo", "cfo", "executive"))
         if who is not None and who not in found:
             found.append(who)

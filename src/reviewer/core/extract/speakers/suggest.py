@@ -127,7 +127,7 @@ def _decide(board: Board, i: int, kinds: tuple[str, ...] | None = None) -> Verdi
     """
     if i not in board.named_read:
         board.named_read.add(i)
-        for cue in cues.not_the_speaker(board.texts[i]):
+        for cue in cues.not_the_speaker(board.texts[i], board.spoken_to(i)):
             board.rule_out(i, board.resolve(cue.name), cue.quote)
     return board.decide(i, kinds)
 
