@@ -55,9 +55,10 @@ def lowered(text: str) -> str | None:
     memo = _MEMO.get()
     if memo is None:
         return _lowered(text)
-    if text not in memo:
-        memo[text] = _lowered(text)
-    return memo[text]
+    low = memo.get(text, text)  # one look-up; the text itself when not seen yet
+    if low is text:  # (or when lower() gave back the same object: lowercased again, alike)
+        low = memo[text] = _lowered(text)
+    return low
 
 
 def _lowered(text: str) -> str | None:
@@ -106,8 +107,13 @@ class AnchoredPattern:
         # (next start, anchor index or -1 for a computed start), nearest first; an anchor is
         # looked for again only once the scan has passed its last start.
         heap = [(i, -1) for i in self._starts(text, end)] if self._starts is not None else []
-        for k in range(len(self._anchors)):
-            i = self._next(k, text, low, pos, end)
+        for k, (is_lower, word, search) in enumerate(self._anchors):  # _next, inlined: most
+            where = low if is_lower else text  # scans end here, with no anchor found
+            if word is not None:
+                i = where.find(word, pos, end)
+            else:
+                a = search(where, pos, end)
+                i = a.start() if a is not None else -1
             if i >= 0:
                 heap.append((i, k))
         heapify(heap)
