@@ -89,6 +89,8 @@ class _Entry:
     forms: tuple[str, ...]  # the name, then the aliases
     parts: frozenset[str]  # every word of them
     words: tuple[list[str], ...]  # each non-empty form split in words
+    firsts: frozenset[str]  # the first word of each, lowercased
+    first_keys: frozenset[str]  # the sound-alike keys of those of three letters or more
 
 
 class NameIndex:
@@ -106,8 +108,11 @@ class NameIndex:
         self._entries = []
         for p in participants:
             forms = tuple(normalize_name(n) for n in (p.name, *p.aliases))
+            words = tuple(f.split() for f in forms if f.split())
+            firsts = frozenset(parts[0].lower() for parts in words)
             self._entries.append(_Entry(p, forms, frozenset(w for f in forms for w in f.split()),
-                                        tuple(f.split() for f in forms if f.split())))
+                                        words, firsts, frozenset(
+                                            self._sound_key(f) for f in firsts if len(f) >= 3)))
 
     def resolve(self, name: str, roles: tuple[str, ...] | None = None) -> Participant | None:
         """What ``resolve_name`` says of ``name`` on this roster."""
@@ -121,24 +126,35 @@ class NameIndex:
         words = key.split()
         if not words:
             return None
+        if len(words) == 1:
+            return _only(_first_name_matches(pool, words[0].lower(), self._sound_key))
         matches = []
         for e in pool:
             for parts in e.words:
-                if len(words) == 1:
-                    ok = first_names_match(words[0], parts[0], self._sound_key)
-                else:
-                    ok = first_names_match(words[0], parts[0], self._sound_key) \
-                        and len(parts) > 1 \
-                        and _last_names_match(words[-1], parts[-1], self._sound_key)
-                if ok:
+                if first_names_match(words[0], parts[0], self._sound_key) and len(parts) > 1 \
+                        and _last_names_match(words[-1], parts[-1], self._sound_key):
                     matches.append(e.who)
                     break
-        return matches[0] if len(matches) == 1 else None
+        return _only(matches)
 
     def _sound_key(self, word: str) -> str:
         if word not in self._sound:
             self._sound[word] = sound_key(word)
         return self._sound[word]
+
+
+def _first_name_matches(pool: list[_Entry], word: str,
+                        key: Callable[[str], str]) -> list[Participant]:
+    """The participants with a first name that ``first_names_match`` the lowercased
+    ``word``, by sets: equal, a nickname of it, or the same sound-alike key."""
+    nicknames = _NICKNAMES.get(word, frozenset())
+    sound = key(word) if len(word) >= 3 else None
+    return [e.who for e in pool if word in e.firsts or not nicknames.isdisjoint(e.firsts)
+            or sound in e.first_keys]
+
+
+def _only(matches: list[Participant]) -> Participant | None:
+    return matches[0] if len(matches) == 1 else None
 
 
 def _identify(pool: list[_Entry], key: str, fuzzy_cutoff: float = 88.0) -> Participant | None:
@@ -153,9 +169,16 @@ def _identify(pool: list[_Entry], key: str, fuzzy_cutoff: float = 88.0) -> Parti
     candidates = [e.who for e in pool if words[0] in e.parts and words[-1] in e.parts]
     if len(candidates) == 1:
         return candidates[0]
+    # The first participant with the best score of its forms: the first best form. The ratio
+    # is 200 * (longest common subsequence) / (the sum of the lengths), so a form much
+    # shorter or longer than the key cannot reach the cutoff, and is not scored.
     best, best_score = None, 0.0
+    n = len(key)
     for e in pool:
-        score = max(fuzz.ratio(key, f) for f in e.forms)
-        if score > best_score:
-            best, best_score = e.who, score
+        for f in e.forms:
+            if 200 * min(n, len(f)) < fuzzy_cutoff * (n + len(f)):
+                continue
+            score = fuzz.ratio(key, f)
+            if score > best_score:
+                best, best_score = e.who, score
     return best if best_score >= fuzzy_cutoff else None
