@@ -122,17 +122,19 @@ def compare_paragraphs(text: str, original: Paragraph,
 def align(sources: list[Quantity], targets: list[Quantity]) -> dict[int, Quantity | None]:
     """Source index -> the target quantity it corresponds to (steps 1 and 2 of the module
     doc); unmatched sources map to None."""
+    if len(sources) == len(targets) and all(map(same_quantity, sources, targets)):
+        # The translation says the same numbers in the same order (most paragraphs): each
+        # source's equal target at its own relative position is the nearest, at distance 0.
+        return dict(enumerate(targets))
     free = list(range(len(targets)))
     out: dict[int, Quantity | None] = {}
-
-    def position(q: Quantity, items: list[Quantity]) -> float:
-        return items.index(q) / max(len(items) - 1, 1)
-
+    # Relative positions (the quantities of a paragraph do not overlap: no two are equal).
+    src_pos = _positions(len(sources))
+    tgt_pos = _positions(len(targets))
     for i, s in enumerate(sources):
         same = [j for j in free if same_quantity(s, targets[j])]
         if same:
-            j = min(same, key=lambda j: abs(position(targets[j], targets)
-                                            - position(s, sources)))
+            j = min(same, key=lambda j: abs(tgt_pos[j] - src_pos[i]))
             out[i] = targets[j]
             free.remove(j)
     for i, s in enumerate(sources):
@@ -143,10 +145,15 @@ def align(sources: list[Quantity], targets: list[Quantity]) -> dict[int, Quantit
             out[i] = None
             continue
         j = min(kin, key=lambda j: (_digits(targets[j]) != _digits(s),
-                                    abs(position(targets[j], targets) - position(s, sources))))
+                                    abs(tgt_pos[j] - src_pos[i])))
         out[i] = targets[j]
         free.remove(j)
     return out
+
+
+def _positions(n: int) -> list[float]:
+    """Where each of ``n`` items of a paragraph stands, from 0 (first) to 1 (last)."""
+    return [k / max(n - 1, 1) for k in range(n)]
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
