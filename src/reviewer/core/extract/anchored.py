@@ -75,7 +75,8 @@ class AnchoredPattern:
     fastest) or a regex that opens with a literal (a character class at worst), with no
     ``\\b`` or group in front. Give one anchor per word rather than an alternation: re has no
     fast way to look for several words at once. ``starts`` computes further start positions
-    from the text and the end position (ascending), for a branch no anchor can find quickly.
+    from the text and the end position (in any order), for a branch no anchor can find
+    quickly, or for an anchor found more cheaply from another word.
     """
 
     def __init__(self, pattern: re.Pattern[str], lower: Iterable[str] = (),
