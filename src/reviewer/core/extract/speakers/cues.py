@@ -120,13 +120,53 @@ _ANY_THANKED = AnchoredPattern(
 _SAID = "said|mentioned|discussed|noted|talked|alluded|pointed out|highlighted|touched"
 _MENTIONED = "mentioned|discussed|alluded|pointed out|highlighted"
 _REMARKS = "comments|remarks|good point|point|script"
+# The words that can follow the name in the last two branches of _THIRD_PERSON, as found in
+# the lowercased text ("pointed out" and "good point" are found from "point").
+_AFTER_NAME = ("mentioned", "discussed", "alluded", "point", "highlighted", "comments",
+               "remarks", "script")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-"
+                        + "".join(map(chr, range(0xE0, 0x100))))  # [A-Za-zà-ÿ'’-]
+
+
+def _named_before_verb(text: str, end: int) -> list[int]:
+    """Where the last two branches of ``_THIRD_PERSON`` can start: every capital letter of
+    the word (its "'s" included) right before the whitespace before one of their verbs or
+    nouns, the places where [A-Z][A-Za-zà-ÿ'’-]*+\\s+(?i:verb) matches. A few passes of
+    ``str.find`` instead of that regex tried at every capital letter.
+    """
+    low = lowered(text)
+    if low is None:  # (never asked: such a text is scanned the plain way)
+        return []
+    out: set[int] = set()
+    for word in _AFTER_NAME:
+        at = low.find(word, 0, end)
+        while at >= 0:
+            out.update(_capitals_before(text, at))
+            if word == "point" and at >= 5 and low.startswith("good ", at - 5):
+                out.update(_capitals_before(text, at - 5))
+            at = low.find(word, at + 1, end)
+    return sorted(out)
+
+
+def _capitals_before(text: str, at: int) -> list[int]:
+    """The capital letters of the run of name characters that whitespace separates from
+    ``at`` (``str.isspace`` is ``\\s``: the same test over all of Unicode)."""
+    j = at
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == at:
+        return []
+    k = j
+    while k > 0 and text[k - 1] in _NAME_CHARS:
+        k -= 1
+    return [i for i in range(k, j) if "A" <= text[i] <= "Z"]
+
+
 _THIRD_PERSON = AnchoredPattern(re.compile(
     r"(?i:\bas\s+)(?P<a>" + _ONE + r")\s+(?i:" + _SAID + r")"
     r"|\b(?P<b>" + _ONE + r")\s+(?i:" + _MENTIONED + r")\b"
     r"|\b(?P<c>" + _ONE + r")(?:'s|’s)\s+(?i:" + _REMARKS + r")"
-), lower=(r"as\s+[a-z][a-zà-ÿ'’-]*+\s+(?:" + _SAID + r")",),
-    # One capitalised word (its "'s" included), then the verb or noun.
-    cased=(r"[A-Z][A-Za-zà-ÿ'’-]*+\s+(?i:" + _MENTIONED + "|" + _REMARKS + r")",))
+), lower=(r"as\s+[a-z][a-zà-ÿ'’-]*+\s+(?:" + _SAID + r")",), starts=_named_before_verb)
 # An answer that opens by taking the question away from whoever it was put to.
 _TAKES_OVER = re.compile(r"^\W*(?:\w+[.,]\s+){0,2}(?i:I'll|I’ll|I will|let me)\s+take\s+"
                          r"(?i:this|that|the first)")
