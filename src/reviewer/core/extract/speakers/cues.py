@@ -32,10 +32,11 @@ _ROLE_SELF = re.compile(
     r"(?:\s+(?:the|a))?)|\b(?i:I'm|I’m|I am)(?:\s+(?:the|a|your))?)\s+"
     r"(?P<role>CFO|CEO|(?i:chief financial officer|chief executive(?: officer)?))\b"
 )
-# Every stated role names one of these (a quick test before the slow pattern, which can start
-# at any "I", "my" or "me").
+# Every stated role names one of these, and no stated role spans a ".", "?" or "!": the slow
+# pattern, which can start at any "I", "my" or "me", reads only the sentences with one.
 _ROLE_WORDS_CASED = ("CFO", "CEO")
 _ROLE_WORDS_LOWER = ("chief financial officer", "chief executive")
+_SENTENCE_STOPS = ".?!"
 # "I'd like to welcome Kevin as our CFO": a role stated for someone else.
 _ROLE_OF_OTHER = re.compile(
     r"\b(?:welcom\w*|introduc\w*|appoint\w*|hire[sd]?|hiring|named|promot\w*)\b", re.I)
@@ -234,16 +235,30 @@ def self_identification(text: str, head: int = 300) -> tuple[Cue | None, Cue | N
 def role_self_identification(text: str) -> Cue | None:
     """A stated role ("as a CFO", "when I became CFO") as ``Cue(role, quote)``."""
     low = lowered(text)
-    if low is not None and not any(w in text for w in _ROLE_WORDS_CASED) \
-            and not any(w in low for w in _ROLE_WORDS_LOWER):
-        return None
-    m = next((m for m in _ROLE_SELF.finditer(text) if not _ROLE_OF_OTHER.search(m.group())),
-             None)
+    spans = [(0, len(text))] if low is None else _role_sentences(text, low)
+    m = next((m for start, end in spans for m in _ROLE_SELF.finditer(text, start, end)
+              if not _ROLE_OF_OTHER.search(m.group())), None)
     if not m:
         return None
     role = m.group("role").lower()
     role = "cfo" if "financial" in role or role == "cfo" else "ceo"
     return Cue(role, _quote(text, m.start(), m.end()))
+
+
+def _role_sentences(text: str, low: str) -> list[tuple[int, int]]:
+    """The stretches between two of ".?!" that hold a role word, in order: matches of
+    ``_ROLE_SELF`` lie in one stretch each and end with a role word, so scanning those
+    stretches alone finds the same matches."""
+    spans = set()
+    for where, words in ((text, _ROLE_WORDS_CASED), (low, _ROLE_WORDS_LOWER)):
+        for word in words:
+            at = where.find(word)
+            while at >= 0:
+                start = max(text.rfind(c, 0, at) for c in _SENTENCE_STOPS) + 1
+                ends = [e for e in (text.find(c, at) for c in _SENTENCE_STOPS) if e >= 0]
+                spans.add((start, min(ends, default=len(text))))
+                at = where.find(word, at + 1)
+    return sorted(spans)
 
 
 def handoffs(text: str, tail: int = 400) -> list[Cue]:
