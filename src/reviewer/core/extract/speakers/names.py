@@ -40,17 +40,21 @@ for _group in _NICKNAME_GROUPS:
 _SOUND_SUBS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("q", "k"), ("v", "b"), ("p", "b"),
                ("z", "s"), ("y", "i"))
 
+_NOT_LETTERS = re.compile(r"[^a-z]")
+_VOWELS = re.compile(r"[aeiou]+")
+_REPEATS = re.compile(r"(.)\1+")
+
 
 def sound_key(word: str) -> str:
     """A rough sound-alike key: "Vic"/"Vik" and "Burma"/"Verma" get equal keys."""
-    w = re.sub(r"[^a-z]", "", word.lower())
+    w = _NOT_LETTERS.sub("", word.lower())
     for a, b in _SOUND_SUBS:
         w = w.replace(a, b)
     if not w:
         return ""
     # Vowels other than the first letter carry little of what a recogniser gets right.
-    w = w[0] + re.sub(r"[aeiou]+", "a", w[1:])
-    return re.sub(r"(.)\1+", r"\1", w)
+    w = w[0] + _VOWELS.sub("a", w[1:])
+    return _REPEATS.sub(r"\1", w)
 
 
 def first_names_match(a: str, b: str, key: Callable[[str], str] = sound_key) -> bool:
