@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from reviewer.core.extract.speakers.cues import Cue, spoken_to
 from reviewer.core.extract.speakers.names import NameIndex
-from reviewer.core.ingest.roster import normalize_name
 from reviewer.core.model import ParsedTranscript, Participant, Turn
 
 # How much the label as written is worth on its own: speech recognition guesses its labels
@@ -74,7 +73,6 @@ class Board:
     side: list[str | None] = field(default_factory=list)  # "analyst" / "executive" in Q&A
     label_trust: float = LABEL_TRUST
     names: NameIndex = field(default_factory=lambda: NameIndex([]))
-    _normalized: dict[str, str] = field(default_factory=dict)
     _resolved: dict[tuple[str, tuple[str, ...] | None], Participant | None] = field(
         default_factory=dict)
     _spoken_to: dict[int, list[tuple[bool, Cue]]] = field(default_factory=dict)
@@ -127,10 +125,9 @@ class Board:
         return self.normalized(label) if label else ""
 
     def normalized(self, name: str) -> str:
-        """``normalize_name(name)``, computed once per board (labels recur in every turn)."""
-        if name not in self._normalized:
-            self._normalized[name] = normalize_name(name)
-        return self._normalized[name]
+        """``normalize_name(name)``, computed once per board (labels recur in every turn, and
+        are most often the roster's names, which the name index has normalised already)."""
+        return self.names.normalized(name)
 
     def decide(self, turn: int, kinds: tuple[str, ...] | None = None) -> Verdict | None:
         """Combine the evidence of a turn (of the given kinds only, when given)."""

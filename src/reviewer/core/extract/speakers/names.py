@@ -109,9 +109,10 @@ class NameIndex:
 
     def __init__(self, participants: list[Participant]) -> None:
         self._sound: dict[str, str] = {}
+        self._normalized: dict[str, str] = {}
         self._entries = []
         for p in participants:
-            forms = tuple(normalize_name(n) for n in (p.name, *p.aliases))
+            forms = tuple(self.normalized(n) for n in (p.name, *p.aliases))
             words = tuple(f.split() for f in forms if f.split())
             firsts = frozenset(parts[0].lower() for parts in words)
             self._entries.append(_Entry(p, forms, frozenset(w for f in forms for w in f.split()),
@@ -123,7 +124,7 @@ class NameIndex:
         pool = [e for e in self._entries if roles is None or e.who.role in roles]
         if not pool or not name.strip():
             return None
-        key = normalize_name(name)
+        key = self.normalized(name)
         found = _identify(pool, key)
         if found is not None:
             return found
@@ -140,6 +141,14 @@ class NameIndex:
                     matches.append(e.who)
                     break
         return _only(matches)
+
+    def normalized(self, name: str) -> str:
+        """``normalize_name(name)``, computed once per index (the roster's names recur as
+        labels, and a name said in the text is often resolved for several roles)."""
+        key = self._normalized.get(name)
+        if key is None:
+            key = self._normalized[name] = normalize_name(name)
+        return key
 
     def _sound_key(self, word: str) -> str:
         if word not in self._sound:
