@@ -10,8 +10,8 @@ fire where the pattern then fails: it only has to miss no start). Case-insensiti
 anchored in the lowercased text, where they have a literal prefix again.
 
 ``finditer`` yields exactly what ``pattern.finditer`` yields: the pattern is matched at the
-anchor positions in order (and at position 0, for ``^`` branches), with the same leftmost,
-non-overlapping rule. A text that lowercasing would misalign or fold differently from
+anchor positions in order (and at position 0, for a pattern with ``^`` branches), with the
+same leftmost, non-overlapping rule. A text that lowercasing would misalign or fold differently from
 ``re.IGNORECASE`` ("İ", "ı", "ſ") is scanned the plain way.
 
 Patterns must not match the empty string (none of the cue patterns can).
@@ -91,6 +91,8 @@ class AnchoredPattern:
             raise ValueError("an anchored pattern needs at least one anchor")
         self._any_lower = any(is_lower for is_lower, _, _ in self._anchors)
         self._starts = starts
+        # Anchors cannot say "^": a pattern that can (or "\A") is always tried at position 0.
+        self._at_start = "^" in pattern.pattern or "\\A" in pattern.pattern
 
     def finditer(self, text: str, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text, 0, endpos)``, in order."""
@@ -101,7 +103,7 @@ class AnchoredPattern:
             return
         match = self.pattern.match
         pos = 0
-        m = match(text, 0, end)  # anchors cannot say "^": position 0 is always tried
+        m = match(text, 0, end) if self._at_start else None
         if m is not None:
             yield m
             pos = m.end()
