@@ -130,7 +130,9 @@ class Board:
         return self.names.normalized(name)
 
     def decide(self, turn: int, kinds: tuple[str, ...] | None = None) -> Verdict | None:
-        """Combine the evidence of a turn (of the given kinds only, when given)."""
+        """Combine the evidence of a turn (of the given kinds only, when given), and what
+        ``against`` holds for it (``suggest`` reads the ruled-out names of a turn just
+        before deciding it)."""
         pieces = [e for e in self.evidence[turn] if kinds is None or e.kind in kinds]
         labelled = self.labelled[turn]
         if labelled is not None and (kinds is None or "label" in kinds):
