@@ -129,3 +129,32 @@ def test_fold_exceptions_are_all_the_characters_lowercasing_gets_wrong() -> None
 def test_an_anchored_pattern_needs_an_anchor() -> None:
     with pytest.raises(ValueError):
         AnchoredPattern(re.compile("x"))
+
+
+def test_isspace_is_what_patterns_call_whitespace() -> None:
+    """The speaker cues walk back over whitespace with ``str.isspace`` where the patterns
+    they stand for say ``\\s``."""
+    space = re.compile(r"\s")
+    assert all((space.match(chr(cp)) is not None) == chr(cp).isspace()
+               for cp in range(sys.maxunicode + 1))
+
+
+_ROLE_TEXT = st.lists(st.tuples(st.sampled_from([
+    "I'm", "I am", "I’m the", "my", "me", "I", "as", "as a", "became", "you", "I'm CFO",
+    "as a CEO", "my job as the chief financial officer", "I became Chief Executive officer",
+    "CFO", "CEO", "chief executive", "welcome", "Sam", "İ"]),
+    st.sampled_from([" ", "  ", ". ", "? ", "! ", "\n", ", ", ".", ""])),
+    max_size=20).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_ROLE_TEXT)
+def test_stated_role_read_by_sentence_is_the_whole_turn_read(text) -> None:
+    """``role_self_identification`` reads only the sentences with a role word: the same as
+    the first match of the whole turn that is not a role stated for someone else."""
+    cues_ = speakers_cues
+    plain = next((m for m in cues_._ROLE_SELF.finditer(text)
+                  if not cues_._ROLE_OF_OTHER.search(m.group())), None)
+    cue = cues_.role_self_identification(text)
+    assert (cue.quote if cue else None) == \
+        (cues_._quote(text, plain.start(), plain.end()) if plain else None)

@@ -49,8 +49,8 @@ def _handoff_starts(text: str, end: int) -> list[int]:
     """Where the last two branches of ``_HANDOFF`` can start: at each "then", at an "and"
     before it ("and then Steven can"), and at the full stop before a closing "Vic?".
 
-    The "and" is found from the "then" (one pass of ``str.find`` instead of two);
-    ``str.isspace`` is ``\\s`` (the same test over all of Unicode).
+    The "and" is found from the "then" (one pass of ``str.find`` instead of that and a
+    regex pass); ``str.isspace`` is ``\\s`` (the same test over all of Unicode).
     """
     out = _closing_question(text, end)
     low = lowered(text)
