@@ -116,14 +116,15 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
             state.pending.append((para, s, e, lang))
             del state.pending[:-_PENDING_MAX]
             if _PERIOD_HINT_RE.search(low, s, e) and (
-                    cues.SCOPE_SENTENCE_RE.match(low, s) or cues.forward_cues(para[s:e], lang)):
+                    cues.SCOPE_SENTENCE_RE.match(low, s) or _forward(para, low, s, e, lang)):
                 _update_guided(_periods(para, s, e, lang), call, state)
             continue
         periods = _periods(para, s, e, lang)
-        forward = [s + p for p in cues.forward_cues(para[s:e], lang)]
+        forward = _forward(para, low, s, e, lang)
         if periods and forward:
             _update_guided(periods, call, state)
-        past = [s + p for p in cues.past_cues(para[s:e], lang)]
+        past = (cues.past_in(low, s, e, lang) if low is not para
+                else [s + p for p in cues.past_cues(para[s:e], lang)])
         out.extend(_sentence_mentions(para, low, s, e, sent_qs, periods, (forward, past),
                                       lang, turn, call, state, taxonomy))
     for m in out:
@@ -137,6 +138,15 @@ def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
     if not s:
         return found  # the offsets are already right (and the expressions are frozen)
     return [p.shifted(s) for p in found]
+
+
+def _forward(para: str, low: str, s: int, e: int, lang: str) -> list[int]:
+    """The forward-looking cues of the sentence ``para[s:e]``, found in ``low`` when it is
+    ``para`` lower-cased (it is ``para`` itself in the rare case lower-casing changes the
+    offsets, and the sentence is then lower-cased on its own, as ``forward_cues`` does)."""
+    if low is not para:
+        return cues.forward_in(low, s, e, lang)
+    return [s + p for p in cues.forward_cues(para[s:e], lang)]
 
 
 def _kept_unit(unit: str) -> bool:

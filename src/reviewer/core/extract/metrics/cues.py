@@ -180,3 +180,21 @@ def forward_cues(text: str, lang: str = "en") -> list[int]:
 def past_cues(text: str, lang: str = "en") -> list[int]:
     """Positions of past-tense reporting verbs ("was", "came in", "grew") in ``text``."""
     return [m.start() for m in PAST_RE.get(lang, PAST_RE["en"]).finditer(lower(text))]
+
+
+# The two below search the sentence ``low[start:end]`` of lower-cased text in place, giving
+# positions in ``low``: what the sentence's own lower-cased copy would give, shifted. The
+# patterns look outside their match only through ``\b``; a sentence starts after a space or a
+# full stop (no word character), and ``end`` bounds the search as the end of a string would.
+def forward_in(low: str, start: int, end: int, lang: str = "en") -> list[int]:
+    """``forward_cues`` of the sentence ``low[start:end]`` (positions in ``low``)."""
+    hits = [m.start() for m in FORWARD_RE.get(lang, FORWARD_RE["en"]).finditer(low, start, end)]
+    if not hits or lang != "en":
+        return hits
+    neutral = [(m.start(), m.end()) for m in NEUTRAL_RE.finditer(low, start, end)]
+    return [h for h in hits if not any(s <= h < e for s, e in neutral)] if neutral else hits
+
+
+def past_in(low: str, start: int, end: int, lang: str = "en") -> list[int]:
+    """``past_cues`` of the sentence ``low[start:end]`` (positions in ``low``)."""
+    return [m.start() for m in PAST_RE.get(lang, PAST_RE["en"]).finditer(low, start, end)]
