@@ -29,7 +29,13 @@ from reviewer.core.extract.metrics.counted import (
     fallback_metric,
     is_weak,
 )
-from reviewer.core.extract.metrics.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
+from reviewer.core.extract.metrics.periods import (
+    FiscalPeriod,
+    PeriodExpr,
+    find_periods,
+    find_periods_in,
+    resolve,
+)
 from reviewer.core.extract.metrics.taxonomy import Taxonomy
 from reviewer.core.extract.numbers import Quantity, find_quantities
 from reviewer.core.extract.numbers.counts import find_counts, merge
@@ -117,9 +123,9 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
             del state.pending[:-_PENDING_MAX]
             if _PERIOD_HINT_RE.search(low, s, e) and (
                     cues.SCOPE_SENTENCE_RE.match(low, s) or _forward(para, low, s, e, lang)):
-                _update_guided(_periods(para, s, e, lang), call, state)
+                _update_guided(_periods(para, s, e, lang, low), call, state)
             continue
-        periods = _periods(para, s, e, lang)
+        periods = _periods(para, s, e, lang, low)
         forward = _forward(para, low, s, e, lang)
         if periods and forward:
             _update_guided(periods, call, state)
@@ -133,7 +139,12 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     return out
 
 
-def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
+def _periods(para: str, s: int, e: int, lang: str, low: str | None = None) -> list[PeriodExpr]:
+    """The period expressions of the sentence ``para[s:e]``; ``low``: ``para`` lower-cased
+    (when it is ``para`` itself, lower-casing changed the offsets somewhere in the paragraph,
+    and the sentence is lower-cased on its own)."""
+    if low is not None and low is not para:
+        return find_periods_in(para, low, s, e, lang)
     found = find_periods(para[s:e], lang)
     if not s:
         return found  # the offsets are already right (and the expressions are frozen)

@@ -211,36 +211,46 @@ def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
 
 def find_periods(text: str, lang: str = "en") -> list[PeriodExpr]:
     """Every period expression of ``text``, in order, non-overlapping."""
+    return find_periods_in(text, text.lower(), 0, len(text), lang)
+
+
+def find_periods_in(text: str, low: str, start: int, end: int,
+                    lang: str = "en") -> list[PeriodExpr]:
+    """``find_periods`` of ``text[start:end]`` with offsets into ``text``, searched in place
+    (``low``: ``text.lower()``). Where ``text[start:end]`` is a sentence, this finds what the
+    sentence on its own would: the patterns look left of their start only for a word
+    character (a sentence starts after a space or a full stop), and ``end`` bounds every
+    match as the end of a string would."""
     pattern, rels = _PATTERNS.get(lang, _PATTERNS["en"])
     out: list[PeriodExpr] = []
     if lang in ("zh", "ar"):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, start, end):
             # The outer group closes last, so lastgroup names the rule that matched.
-            out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+            out.append(_expr(m, rels[int(m.lastgroup[1:])], text, start, end))
         return out
-    pos = 0
-    low = text.lower()
+    pos = start
     matcher, target = _EN_LOWER, low
     if len(low) != len(text):  # a rare character whose lower case is longer ("İ")
         low, matcher, target = text, pattern, text
-    for k in _KEYWORD_RE.finditer(low):
+    for k in _KEYWORD_RE.finditer(low, start, end):
         ks = k.start()
         if ks < pos:
             continue
         m = None
-        for start in _lead_in_starts(low, ks, pos):
-            m = matcher.match(target, start, k.end() + 60)
+        stop = min(k.end() + 60, end)
+        for lead in _lead_in_starts(low, ks, pos):
+            m = matcher.match(target, lead, stop)
             if m is not None and m.end() > ks:
                 break
             m = None
         if m is None:
             continue
-        out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+        out.append(_expr(m, rels[int(m.lastgroup[1:])], text, start, end))
         pos = out[-1].end
     return out
 
 
-def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
+def _expr(m: re.Match[str], rel: str, text: str, lo: int, hi: int) -> PeriodExpr:
     g = m.groupdict()
     start, end = m.start(), m.end()
     quarter = year = month = None
@@ -261,12 +271,12 @@ def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
                            if g.get(k)), None))
     elif rel == "month":
         month, year = MONTHS[g["mo"].lower()], _year(g.get("moy"))
-    base = rel in ("yoy", "seq") or bool(_COMPARATOR_RE.search(text[max(0, start - 30):start]))
+    base = rel in ("yoy", "seq") or bool(_COMPARATOR_RE.search(text[max(lo, start - 30):start]))
     if rel == "yoy":
         rel = "year_ago"
     elif rel == "seq":
         rel = "prev_q"
-    ends = _ENDS_RE.match(text, end)
+    ends = _ENDS_RE.match(text, end, hi)
     ends_month = MONTHS[ends.group("em").lower()] if ends else None
     if ends:
         end = ends.end()
