@@ -36,12 +36,11 @@ from reviewer.core.extract.metrics.periods import (
     find_periods_in,
     resolve,
 )
-from reviewer.core.extract.metrics.taxonomy import Taxonomy
+from reviewer.core.extract.metrics.taxonomy import Taxonomy, is_currency
 from reviewer.core.extract.numbers import Quantity, find_quantities
 from reviewer.core.extract.numbers.counts import find_counts, merge
 from reviewer.core.extract.result import Mention
 
-_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 _FY_RELS = ("fy", "next_fy")
 _KEPT_UNITS = ("percent", "bps", "count", "ratio", "weeks", "months", "days")
 QUOTING_ROLES = ("analyst", "operator")
@@ -161,7 +160,7 @@ def _forward(para: str, low: str, s: int, e: int, lang: str) -> list[int]:
 
 
 def _kept_unit(unit: str) -> bool:
-    return unit in _KEPT_UNITS or bool(_CURRENCY_RE.match(unit or ""))
+    return unit in _KEPT_UNITS or is_currency(unit)
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reviewer.core.extract.metrics import cues
 from reviewer.core.extract.metrics.taxonomy import Metric, Taxonomy
@@ -37,6 +37,7 @@ class SentenceView:
     matches: list[tuple[int, int, str]]  # (start, end, metric id), excluded ones removed
     lang: str = "en"
     low: str = ""  # ``text`` lower-cased (same offsets), for the cue patterns
+    match_clauses: list[int] = field(default_factory=list)  # the clause of each match
 
     def clause_of(self, pos: int) -> int:
         """The index of the clause holding ``pos``."""
@@ -44,9 +45,14 @@ class SentenceView:
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the clause holding ``pos``."""
-        i = self.clause_of(pos)
-        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.end
-        return self.clause_starts[i], end
+        _, start, end = self.clause_at(pos)
+        return start, end
+
+    def clause_at(self, pos: int) -> tuple[int, int, int]:
+        """``(index, start, end)`` of the clause holding ``pos``."""
+        starts = self.clause_starts
+        i = bisect_right(starts, pos) - 1
+        return i, starts[i], starts[i + 1] if i + 1 < len(starts) else self.end
 
 
 def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: str,
@@ -54,9 +60,11 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
                      low: str | None = None) -> SentenceView:
     """Find the metric words and clause boundaries of ``text[start:end]`` (``low``: the
     text lower-cased, when the caller has it)."""
-    sent = text[start:end]
     low = low if low is not None else cues.lower(text)
-    raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(sent, lang)]
+    if low is not text:
+        raw = taxonomy.find_in(text, low, start, end, lang)
+    else:  # lower-casing changed the offsets somewhere: the sentence is lower-cased alone
+        raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(text[start:end], lang)]
     matches = []
     for s, e, mid in raw:
         if cues.EXCLUSION_RE.search(low, max(start, s - 50), s):
@@ -79,7 +87,8 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
         # "sales and marketing") is not a clause boundary.
         if not any(s < pos < e or s < m.start() < e for s, e, _ in raw):
             starts.append(pos)
-    return SentenceView(text, start, end, starts, matches, lang, low)
+    return SentenceView(text, start, end, starts, matches, lang, low,
+                        [bisect_right(starts, s) - 1 for s, _, _ in matches])
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ class MetricChoice:
     span: tuple[int, int] | None = None  # where the metric's name stands (None: carried over)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Target:
     """The quantity a metric is being fitted to, with the words around it."""
 
@@ -117,22 +126,22 @@ def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: 
     customers"); a candidate that cannot measure the unit gives no metric, not a wrong one.
     """
     low = view.low
-    c_start, c_end = view.clause_span(q_start)
-    q_clause = view.clause_of(q_start)
+    q_clause, c_start, c_end = view.clause_at(q_start)
     pct = unit in ("percent", "bps")
     target = _Target(view, q_start, q_end, unit, per,
                      cues.PCT_OF_REVENUE_AFTER_RE.match(low, q_end, view.end) if pct else None,
                      pct and bool(cues.PCT_OF_REVENUE_BEFORE_RE.search(low, c_start, q_start)),
                      c_start, c_end)
     best: tuple[float, str | None, tuple[int, int]] | None = None
-    subject = _sentence_subject(view, q_start, c_start)
-    for s, e, mid in view.matches:
-        score, near = _position_score(view, s, e, q_start, q_end, q_clause)
-        if (s, e) == subject:
+    subject = _sentence_subject(view, q_start, c_start) if view.matches else None
+    metrics = taxonomy.metrics
+    for (s, e, mid), m_clause in zip(view.matches, view.match_clauses, strict=True):
+        score, near = _position_score(view, s, e, q_start, q_end, q_clause, m_clause)
+        if subject is not None and (s, e) == subject:
             score += 0.8
         if unit == "count" and score < 2.5:
             continue  # "42 countries" is not a customer count because "customers" is near
-        metric = taxonomy.get(mid)
+        metric = metrics.get(mid)
         fitted = _fit(metric, target, taxonomy, near) if metric else None
         if fitted is None:
             score -= 1.5
@@ -177,8 +186,11 @@ def _sentence_subject(view: SentenceView, q_start: int, c_start: int) -> tuple[i
     """The sentence's first metric name when the number's clause starts with the verb of a
     long subject ("Total non-GAAP spending as measured by … plus G&A, was down $17
     million"), so that the names inside the subject do not win by being closer."""
-    if not view.matches or any(c_start <= s < q_start for s, _, _ in view.matches):
+    if not view.matches:
         return None
+    for s, _, _ in view.matches:
+        if c_start <= s < q_start:
+            return None
     if not _VERB_START_RE.match(view.text, c_start, q_start):
         return None
     s, e, _ = view.matches[0]
@@ -186,12 +198,12 @@ def _sentence_subject(view: SentenceView, q_start: int, c_start: int) -> tuple[i
 
 
 def _position_score(view: SentenceView, s: int, e: int, q_start: int, q_end: int,
-                    q_clause: int) -> tuple[float, bool]:
-    """How likely the name at ``[s, e)`` is what the number measures, and whether it is
-    near (inside, adjacent, or in the number's clause before it)."""
+                    q_clause: int, m_clause: int) -> tuple[float, bool]:
+    """How likely the name at ``[s, e)`` (in clause ``m_clause``) is what the number
+    measures, and whether it is near (inside, adjacent, or in the number's clause before
+    it)."""
     if q_start <= s and e <= q_end:
         return 2.8, True  # inside the quantity: "1,250 enterprise customers"
-    m_clause = view.clause_of(s)
     if e <= q_start:
         dist = q_start - e
         near = m_clause == q_clause

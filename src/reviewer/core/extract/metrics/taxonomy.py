@@ -46,18 +46,25 @@ class Metric:
 
     def accepts(self, unit: str, per: str | None = None) -> bool:
         """Whether a quantity of this unit can measure the metric."""
-        money = bool(_CURRENCY_RE.match(unit or ""))
-        if self.family == "money":
-            return money and per in (None, "")
-        if self.family == "per_share":
-            return money
-        if self.family in ("percent", "rate"):
+        family = self.family
+        if family == "money":
+            return is_currency(unit) and per in (None, "")
+        if family == "per_share":
+            return is_currency(unit)
+        if family in ("percent", "rate"):
             return unit in ("percent", "bps")
-        if self.family == "count":
+        if family == "count":
             return unit == "count"
-        if self.family == "growth":
-            return unit in ("percent", "bps", "count") or money
+        if family == "growth":
+            return unit in ("percent", "bps", "count") or is_currency(unit)
         return False
+
+
+@lru_cache(maxsize=256)
+def is_currency(unit: str | None) -> bool:
+    """Whether ``unit`` is an ISO currency code ("USD"). Cached: the same few units recur for
+    every number, and a dictionary look-up is cheaper than the pattern."""
+    return bool(_CURRENCY_RE.match(unit or ""))
 
 
 class Taxonomy:
@@ -97,24 +104,32 @@ class Taxonomy:
     def find(self, text: str, lang: str = "en") -> list[tuple[int, int, str]]:
         """Every synonym occurrence in ``text`` as ``(start, end, metric_id)``, leftmost
         longest, non-overlapping."""
+        low = text.lower()
+        # When lower-casing changes the offsets (rare), English is matched case-sensitively.
+        return self.find_in(text, low if len(low) == len(text) else text, 0, len(text), lang)
+
+    def find_in(self, text: str, low: str, start: int, end: int,
+                lang: str = "en") -> list[tuple[int, int, str]]:
+        """``find`` of ``text[start:end]`` with offsets into ``text``, searched in place
+        (``low``: ``text`` lower-cased with the same offsets). Where ``text[start:end]`` is a
+        sentence, this finds what the sentence on its own would: a sentence starts after a
+        space or a full stop, no pattern looks left of its match, and ``end`` bounds every
+        match as the end of a string would."""
         lang = lang if lang in self._lookup else "en"
         if lang == "en":
-            return self._find_words(text)
+            return self._find_words(low, start, end)
         pattern = self._matchers.get(lang)
         if pattern is None:
             pattern = self._matchers[lang] = _compile(self._lookup[lang], lang)
         table = self._lookup[lang]
-        return [(m.start(), m.end(), table[_key(m.group())]) for m in pattern.finditer(text)]
+        return [(m.start(), m.end(), table[_key(m.group())])
+                for m in pattern.finditer(text, start, end)]
 
-
-    def _find_words(self, text: str) -> list[tuple[int, int, str]]:
-        low = text.lower()
-        if len(low) != len(text):
-            low = text  # keep offsets; such rare text is matched case-sensitively
+    def _find_words(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
         # findall builds no match objects; the offsets of the few words that open a synonym
         # are read afterwards from a second, lazily advanced pass (matches come in order).
-        words = _WORD_RE.findall(low)
-        spans = _WORD_RE.finditer(low)
+        words = _WORD_RE.findall(low, start, end)
+        spans = _WORD_RE.finditer(low, start, end)
         seen = 0  # how many of ``spans`` have been consumed
         out = []
         i, n = 0, len(words)
