@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from reviewer.core.extract.metrics import cues
 from reviewer.core.extract.metrics.assign import (
@@ -199,22 +200,26 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                        call: CallState, state: TurnState, taxonomy: Taxonomy) -> list[Mention]:
     view = prepare_sentence(para, s, e, taxonomy, lang, [(q.start, q.end) for q in qs], low)
     thresholds = find_thresholds(view, qs)
-    threshold_clauses = {view.clause_of(qs[i].start) for i in thresholds}
-    year_scope = any(p.rel in _FY_RELS and not p.base for p in periods)
-    lead = next((p for p in periods if not p.base and p.end <= qs[0].start), None)
-    # Chinese and Arabic put the period before the number ("第一季營收", "للربع الرابع"),
-    # English mostly after it ("$129.1 million for the quarter").
-    right_of = [None if lang in ("zh", "ar") else
-                _right_expr(view, q, qs[i + 1].start if i + 1 < len(qs) else e, periods)
-                for i, q in enumerate(qs)]
+    threshold_clauses = {view.clause_of(qs[i].start) for i in thresholds} if thresholds else ()
+    year_scope, lead, right_of = False, None, [None] * len(qs)
+    if periods:
+        year_scope = any(p.rel in _FY_RELS and not p.base for p in periods)
+        lead = next((p for p in periods if not p.base and p.end <= qs[0].start), None)
+        # Chinese and Arabic put the period before the number ("第一季營收", "للربع الرابع"),
+        # English mostly after it ("$129.1 million for the quarter").
+        if lang not in ("zh", "ar"):
+            right_of = [_right_expr(view, q, qs[i + 1].start if i + 1 < len(qs) else e, periods)
+                        for i, q in enumerate(qs)]
+    # No basis word in the sentence: no window of it holds one (the hint is a plain literal).
+    basis_words = cues.BASIS_HINT_RE.search(low, s, e) is not None
+    subject = partial(state.resolve_subject, taxonomy)
     out: list[Mention] = []
     for i, q in enumerate(qs):
         if i in thresholds and "size_threshold" in taxonomy:
             # "deals over $100,000": the size that defines the counted group
             choice = MetricChoice("size_threshold", 0.75)
         else:
-            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy,
-                                   lambda: state.resolve_subject(taxonomy))
+            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy, subject)
         if q.unit == "count" and q.counted is None and not q.vague:
             noun = elided_noun(low, s, q, out)  # "closed 4", "up from 5,100 a year ago"
             q = replace(q, counted=noun, confidence=min(q.confidence, 0.6)) if noun else q
@@ -227,15 +232,15 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
             metric = {"customer_count": "customers_over_threshold",
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
         # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
-        prev = next((o for o in reversed(out) if o.metric != "size_threshold"), None)
-        prev = prev if prev is not None and prev.end <= q.start else None
-        metric = _parallel(metric, prev, q, view.low, left_of(qs, i, s), taxonomy)
+        prev = _previous(out, q.start)
+        if prev is not None:
+            metric = _parallel(metric, prev, q, low, left_of(qs, i, s), taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
             continue  # a bare number that measures nothing we know
         left = qs[i - 1].end if i else s
-        kind = _kind(view.low, view, q, left, tense)
-        described = _described_base(para, q, left, periods)
+        kind = _kind(low, view, q, left, tense)
+        described = _described_base(para, q, left, periods) if periods else None
         if described is not None and kind != "comparison":
             kind = "comparison"
         claimed = right_of[i - 1] if i else None
@@ -245,7 +250,7 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
         else:
             period, kind = _period(view, q, left, right_of[i] or described, claimed,
                                    periods, lead, kind, year_scope, call, state)
-        basis = _basis(view.low, view, q, choice.span, m, call, state)
+        basis = _basis(low if basis_words else None, view, q, choice.span, m, call, state)
         conf = q.confidence * (0.35 + 0.65 * choice.score) * (1.0 if metric else 0.5)
         extra = {"approx": q.approx}
         if q.per:
@@ -268,9 +273,19 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                            round(conf, 3), extra))
     if view.matches:
         state.subject = view.matches[0][2]
-        state.subject_basis = _explicit_basis(view.low, s, view.matches[0][1])
+        state.subject_basis = (_explicit_basis(low, s, view.matches[0][1]) if basis_words
+                               else None)
         state.pending.clear()
     return out
+
+
+def _previous(out: list[Mention], pos: int) -> Mention | None:
+    """The latest mention before ``pos`` that is not a size threshold (None if the latest
+    other than a threshold ends after ``pos``)."""
+    for o in reversed(out):
+        if o.metric != "size_threshold":
+            return o if o.end <= pos else None
+    return None
 
 
 def _kind(para: str, view, q: Quantity, left: int,
@@ -287,17 +302,33 @@ def _kind(para: str, view, q: Quantity, left: int,
         return "target"
     if not forward and not past:
         return "actual"  # no tense cue in the sentence: the loop below would find none
-    for lo, hi in ((c_start, c_end), (view.start, view.end)):
-        fwd = [p for p in forward if lo <= p < hi]
-        pst = [p for p in past if lo <= p < hi]
-        if not fwd and not pst:
-            continue
-        before = [(p, "guidance") for p in fwd if p < q.start] + [
-            (p, "actual") for p in pst if p < q.start]
-        if before:
-            return max(before)[1]
-        return "guidance" if min(fwd or [hi]) < min(pst or [hi]) else "actual"
-    return "actual"
+    return (_tense_kind(forward, past, c_start, c_end, q.start)
+            or _tense_kind(forward, past, view.start, view.end, q.start) or "actual")
+
+
+def _tense_kind(forward: list[int], past: list[int], lo: int, hi: int, pos: int) -> str | None:
+    """The kind the tense cues within ``[lo, hi)`` give a number at ``pos`` (None: there
+    are none): the nearest cue before it, else the first one after it (a forward-looking cue
+    wins a tie). The cue positions come in ascending order."""
+    fwd_before = fwd_first = past_before = past_first = None
+    for p in forward:
+        if lo <= p < hi:
+            fwd_first = p if fwd_first is None else fwd_first
+            if p < pos:
+                fwd_before = p
+    for p in past:
+        if lo <= p < hi:
+            past_first = p if past_first is None else past_first
+            if p < pos:
+                past_before = p
+    if fwd_first is None and past_first is None:
+        return None
+    if fwd_before is not None or past_before is not None:
+        if past_before is None or (fwd_before is not None and fwd_before >= past_before):
+            return "guidance"
+        return "actual"
+    return "guidance" if (hi if fwd_first is None else fwd_first) < (
+        hi if past_first is None else past_first) else "actual"
 
 
 def _described_base(para: str, q: Quantity, left: int,
@@ -355,10 +386,10 @@ def _right_expr(view, q: Quantity, right: int, periods: list[PeriodExpr]) -> Per
 def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: PeriodExpr | None,
             periods: list[PeriodExpr], lead: PeriodExpr | None, kind: str, year_scope: bool,
             call: CallState, state: TurnState) -> tuple[FiscalPeriod | None, str]:
-    if expr is None:
+    if expr is None and periods:
         expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
                      and not p.base and p is not claimed), None)
-    if expr is None and kind == "comparison":
+    if expr is None and kind == "comparison" and periods:
         # "sequentially improved from the minus 34.7%": the base names the compared period.
         clause = view.clause_of(q.start)
         expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
@@ -398,18 +429,22 @@ def _explicit_basis(para: str, lo: int, hi: int) -> str | None:
     return cues.basis_of(m) if (m := found) else None
 
 
-def _basis(para: str, view, q: Quantity, span: tuple[int, int] | None, metric, call: CallState,
-           state: TurnState) -> str | None:
-    if span is not None:
+def _basis(para: str | None, view, q: Quantity, span: tuple[int, int] | None, metric,
+           call: CallState, state: TurnState) -> str | None:
+    """The basis of ``q``: written with its metric's name, in its clause or sentence, else
+    the subject's, the paragraph's or the call's (``para``: the lower-cased text, None when
+    the sentence holds no basis word)."""
+    if span is not None and para is not None:
         b = _explicit_basis(para, max(view.start, span[0] - 25), span[1])
         if b:
             return b
     if metric is None or not metric.gaap:
         return None  # revenue, cash, counts: only a basis written with the name counts
-    c_start, _ = view.clause_span(q.start)
-    b = _explicit_basis(para, c_start, q.start) or _explicit_basis(para, view.start, q.start)
-    if b:
-        return b
+    if para is not None:
+        c_start, _ = view.clause_span(q.start)
+        b = _explicit_basis(para, c_start, q.start) or _explicit_basis(para, view.start, q.start)
+        if b:
+            return b
     if span is None and state.subject_basis:
         return state.subject_basis
     return state.paragraph_basis or call.basis
