@@ -76,8 +76,10 @@ class Taxonomy:
         self._lookup: dict[str, dict[str, str]] = {}
         self._matchers: dict[str, re.Pattern[str]] = {}
         # English is matched word by word: the first word of a name indexes the names that
-        # start with it, longest first (one dict lookup per word of text).
-        self._first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        # start with it by their length in words, longest first, each length a dict from the
+        # words to the metric (one dict lookup per word of text, then one per length).
+        self._first: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]] = {}
+        by_first: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}
         for m in metrics:
             for lang, syns in m.synonyms.items():
                 table = self._lookup.setdefault(lang, {})
@@ -85,11 +87,11 @@ class Taxonomy:
                     table[_key(s)] = m.id
                     if lang == "en":
                         words = tuple(w.lower() for w in _WORD_RE.findall(s))
-                        if words:
-                            self._first.setdefault(words[0], []).append((len(words), words,
-                                                                         m.id))
-        for cands in self._first.values():
-            cands.sort(key=lambda c: -c[0])
+                        if words:  # the first name listed wins words written alike
+                            (by_first.setdefault(words[0], {}).setdefault(len(words), {})
+                             .setdefault(words, m.id))
+        for word, lengths in by_first.items():
+            self._first[word] = sorted(lengths.items(), key=lambda c: -c[0])
 
     def __contains__(self, metric_id: object) -> bool:
         return metric_id in self.metrics
@@ -135,10 +137,10 @@ class Taxonomy:
         i, n = 0, len(words)
         first = self._first
         while i < n:
-            cands = first.get(words[i])
-            if cands:
-                for k, seq, mid in cands:
-                    if i + k <= n and tuple(words[i:i + k]) == seq:
+            lengths = first.get(words[i])
+            if lengths:
+                for k, names in lengths:
+                    if i + k <= n and (mid := names.get(tuple(words[i:i + k]))) is not None:
                         head = next(islice(spans, i - seen, None))
                         tail = head if k == 1 else next(islice(spans, k - 2, None))
                         seen = i + k
