@@ -38,6 +38,7 @@ class SentenceView:
     lang: str = "en"
     low: str = ""  # ``text`` lower-cased (same offsets), for the cue patterns
     match_clauses: list[int] = field(default_factory=list)  # the clause of each match
+    share_words: bool = True  # whether PCT_OF_REVENUE_BEFORE_RE can match in the sentence
 
     def clause_of(self, pos: int) -> int:
         """The index of the clause holding ``pos``."""
@@ -65,15 +66,17 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
         raw = taxonomy.find_in(text, low, start, end, lang)
     else:  # lower-casing changed the offsets somewhere: the sentence is lower-cased alone
         raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(text[start:end], lang)]
-    matches = []
-    for s, e, mid in raw:
-        if cues.EXCLUSION_RE.search(low, max(start, s - 50), s):
-            continue  # "Excluding restricted cash, …"
-        matches.append((s, e, mid))
+    matches = raw
+    if raw and cues.EXCLUSION_HINT_RE.search(low, start, raw[-1][0]):
+        # "Excluding restricted cash, …" (the hint: a literal every exclusion holds)
+        matches = [(s, e, mid) for s, e, mid in raw
+                   if not cues.EXCLUSION_RE.search(low, max(start, s - 50), s)]
     # "of (total) revenue" after a percentage is a denominator, for every number of the
     # sentence ("9.9% of revenue in Q2 versus 11.8% last quarter").
+    share_words = cues.PCT_OF_REVENUE_HINT_RE.search(low, start, end) is not None
     denominators = [(m.start(), m.end())
-                    for m in cues.PCT_OF_REVENUE_BEFORE_RE.finditer(low, start, end)]
+                    for m in cues.PCT_OF_REVENUE_BEFORE_RE.finditer(low, start, end)
+                    ] if share_words else []
     for _qs, qe in quantity_spans:
         m = cues.PCT_OF_REVENUE_AFTER_RE.match(low, qe, min(qe + 60, end))
         if m:
@@ -82,13 +85,16 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
         matches = [x for x in matches if not any(a <= x[0] < b for a, b in denominators)]
     starts = [start]
     for m in cues.CLAUSE_END_RE.finditer(low, start, end):
-        pos = m.end()
+        pos, before = m.end(), m.start()
         # A boundary inside a metric name ("cash, cash equivalents, and investments",
         # "sales and marketing") is not a clause boundary.
-        if not any(s < pos < e or s < m.start() < e for s, e, _ in raw):
+        for s, e, _ in raw:
+            if s < pos < e or s < before < e:
+                break
+        else:
             starts.append(pos)
     return SentenceView(text, start, end, starts, matches, lang, low,
-                        [bisect_right(starts, s) - 1 for s, _, _ in matches])
+                        [bisect_right(starts, s) - 1 for s, _, _ in matches], share_words)
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,8 @@ def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: 
     pct = unit in ("percent", "bps")
     target = _Target(view, q_start, q_end, unit, per,
                      cues.PCT_OF_REVENUE_AFTER_RE.match(low, q_end, view.end) if pct else None,
-                     pct and bool(cues.PCT_OF_REVENUE_BEFORE_RE.search(low, c_start, q_start)),
+                     pct and view.share_words
+                     and bool(cues.PCT_OF_REVENUE_BEFORE_RE.search(low, c_start, q_start)),
                      c_start, c_end)
     best: tuple[float, str | None, tuple[int, int]] | None = None
     subject = _sentence_subject(view, q_start, c_start) if view.matches else None

@@ -123,6 +123,9 @@ PCT_OF_REVENUE_AFTER_RE = _lc(
     r"(?:new\s+)?(?P<book>bookings)\b)")
 PCT_OF_REVENUE_BEFORE_RE = _lc(
     r"\bas\s+a\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+)?revenues?\b")
+# What every PCT_OF_REVENUE_BEFORE_RE match holds, opening with a literal (re skips to it),
+# where the pattern opens with \b and is tried at every position.
+PCT_OF_REVENUE_HINT_RE = re.compile(r"as\s+a\s")
 THRESHOLD_BEFORE_RE = _lc(
     r"(?:(?:greater|more|larger|higher)\s+than|over|above|exceeding|in\s+excess\s+of|at\s+"
     r"least|超過|超过|逾|أكبر\s+من|أكثر\s+من|تتجاوز)\s*$")
@@ -131,6 +134,9 @@ THRESHOLD_OWNER_RE = _lc(r"\b(?:customers?|clients?|deals?|contracts?|accounts?|
 # "Excluding restricted cash, the balance…": the metric named there is not the subject.
 EXCLUSION_RE = _lc(r"\b(?:excluding|exclude[sd]?|aside\s+from|other\s+than|net\s+of|"
                           r"except(?:\s+for)?|before)\s+(?:[\w-]+\s+){0,3}$")
+# A literal every EXCLUSION_RE match holds: a cheap test before the pattern, which opens with
+# \b and so is tried at every position.
+EXCLUSION_HINT_RE = re.compile(r"exclud|aside|other|net|except|before")
 # "declined to approximately 4%": the number after "to" is the new level, not the change.
 LEVEL_BEFORE_RE = _lc(r"\bto(?:\s+(?:approximately|about|around|roughly|nearly|just|"
                              r"over|under|only))*\s*$")
