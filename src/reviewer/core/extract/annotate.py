@@ -99,7 +99,8 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     para = text[start:end]
     lang = lang if lang in ("en", "zh", "ar") else "en"
     low = cues.lower(para)
-    found = [q for q in find_quantities(para, lang) if _kept_unit(q.unit)]
+    found = [q for q in find_quantities(para, lang)
+             if q.unit in _KEPT_UNITS or is_currency(q.unit)]
     quantities = merge(found, find_counts(para, lang, low, any(q.counted for q in found)))
     state.paragraph_basis = None
     if "gaap" in low:
@@ -158,10 +159,6 @@ def _forward(para: str, low: str, s: int, e: int, lang: str) -> list[int]:
     if low is not para:
         return cues.forward_in(low, s, e, lang)
     return [s + p for p in cues.forward_cues(para[s:e], lang)]
-
-
-def _kept_unit(unit: str) -> bool:
-    return unit in _KEPT_UNITS or is_currency(unit)
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:
@@ -228,7 +225,7 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
             continue  # a bare number that counts nothing we know
         if score is not None:
             choice = MetricChoice(metric, score, choice.span)
-        if metric and view.clause_of(q.start) in threshold_clauses:
+        if threshold_clauses and metric and view.clause_of(q.start) in threshold_clauses:
             metric = {"customer_count": "customers_over_threshold",
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
         # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
@@ -378,22 +375,35 @@ def _family(unit: str | None) -> str | None:
 def _right_expr(view, q: Quantity, right: int, periods: list[PeriodExpr]) -> PeriodExpr | None:
     """The period written right after a quantity, in its clause ("$48 million used in the
     fourth quarter of fiscal 2020")."""
-    clause = view.clause_of(q.start)
-    return next((p for p in periods if q.end <= p.start < min(right, q.end + 80)
-                 and not p.base and view.clause_of(p.start) == clause), None)
+    clause, stop = view.clause_of(q.start), min(right, q.end + 80)
+    for p in periods:
+        if q.end <= p.start < stop and not p.base and view.clause_of(p.start) == clause:
+            return p
+    return None
+
+
+def _left_expr(view, q: Quantity, left: int, periods: list[PeriodExpr],
+               claimed: PeriodExpr | None, comparison: bool) -> PeriodExpr | None:
+    """The nearest period between ``left`` and ``q`` not claimed by the number before and not
+    a base; for a comparison, else the nearest in its clause ("sequentially improved from
+    the minus 34.7%": the base names the compared period)."""
+    between = [p for p in periods if left <= p.start and p.end <= q.start]
+    for p in reversed(between):
+        if not p.base and p is not claimed:
+            return p
+    if comparison and between:
+        clause = view.clause_of(q.start)
+        for p in reversed(between):
+            if view.clause_of(p.start) == clause:
+                return p
+    return None
 
 
 def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: PeriodExpr | None,
             periods: list[PeriodExpr], lead: PeriodExpr | None, kind: str, year_scope: bool,
             call: CallState, state: TurnState) -> tuple[FiscalPeriod | None, str]:
     if expr is None and periods:
-        expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
-                     and not p.base and p is not claimed), None)
-    if expr is None and kind == "comparison" and periods:
-        # "sequentially improved from the minus 34.7%": the base names the compared period.
-        clause = view.clause_of(q.start)
-        expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
-                     and view.clause_of(p.start) == clause), None)
+        expr = _left_expr(view, q, left, periods, claimed, kind == "comparison")
     if expr is None:
         expr = lead
     guidance = kind == "guidance"
