@@ -237,16 +237,16 @@ def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | No
             if metric.revenue_line and "revenue_mix" in taxonomy:
                 return "revenue_mix"
             return None
-        level = cues.LEVEL_BEFORE_RE.search(text, max(t.c_start, t.start - 40), t.start)
-        if metric.growth_id and not level and cues.GROWTH_RE.search(text, t.c_start, t.c_end):
+        if (metric.growth_id and not cues.level_before(text, max(t.c_start, t.start - 40),
+                                                       t.start)
+                and cues.GROWTH_RE.search(text, t.c_start, t.c_end)):
             return metric.growth_id
         if near and metric.revenue_line and "revenue_mix" in taxonomy:
             return "revenue_mix"  # a level of a part of revenue is its share
         return None
     if metric.accepts(t.unit, t.per):
         if (metric.growth_id and metric.family in ("money", "count")
-                and cues.MONEY_CHANGE_BEFORE_RE.search(text, max(t.view.start, t.start - 40),
-                                                       t.start)):
+                and cues.money_change_before(text, max(t.view.start, t.start - 40), t.start)):
             return metric.growth_id
         return metric.id
     if metric.base and t.unit in ("percent", "bps"):
@@ -261,8 +261,7 @@ def find_thresholds(view: SentenceView, quantities: list) -> set[int]:
     for i, q in enumerate(quantities):
         if q.unit in ("count", "percent", "bps", "") or q.start < view.start:
             continue
-        if not cues.THRESHOLD_BEFORE_RE.search(view.low, max(view.start, q.start - 25),
-                                               q.start):
+        if not cues.threshold_before(view.low, max(view.start, q.start - 25), q.start):
             continue
         if cues.THRESHOLD_OWNER_RE.search(view.low, max(view.start, q.start - 90), q.start):
             out.add(i)

@@ -116,6 +116,15 @@ MONEY_CHANGE_BEFORE_RE = _lc(
     r"\b(?:up|down|increas\w*|decreas\w*|declin\w*|grew|rose|fell|improv\w*|growth\s+of|"
     r"decline\s+of|increase\s+of|decrease\s+of)(?:\s+by)?(?:\s+(?:approximately|about|"
     r"around|roughly|nearly|over|some|more\s+than|an\s+additional|another))*\s*$")
+# A literal every MONEY_CHANGE_BEFORE_RE match holds (its first, mandatory word).
+MONEY_CHANGE_HINT_RE = re.compile(r"up|down|increas|decreas|declin|grew|rose|fell|improv|growth")
+
+
+def money_change_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with a change word (MONEY_CHANGE_BEFORE_RE), testing the
+    hint first: the pattern opens with \b and is tried at every position."""
+    return MONEY_CHANGE_HINT_RE.search(low, lo, hi) is not None and (
+        MONEY_CHANGE_BEFORE_RE.search(low, lo, hi) is not None)
 PCT_OF_REVENUE_AFTER_RE = _lc(
     r"\s*(?:of\s+(?:our\s+)?(?:total\s+|overall\s+|net\s+)?(?:service\s+|services\s+)?"
     r"(?:revenues?|sales)\b|of\s+(?:the\s+|our\s+)?(?:(?:overall\s+)?company['’]s\s+|"
@@ -129,6 +138,18 @@ PCT_OF_REVENUE_HINT_RE = re.compile(r"as\s+a\s")
 THRESHOLD_BEFORE_RE = _lc(
     r"(?:(?:greater|more|larger|higher)\s+than|over|above|exceeding|in\s+excess\s+of|at\s+"
     r"least|超過|超过|逾|أكبر\s+من|أكثر\s+من|تتجاوز)\s*$")
+# The words a THRESHOLD_BEFORE_RE match can end with (before the spaces up to the number).
+_THRESHOLD_LAST_WORDS = ("than", "over", "above", "exceeding", "of", "least", "超過", "超过",
+                         "逾", "من", "تتجاوز")
+
+
+def threshold_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with "more than", "over"… (THRESHOLD_BEFORE_RE), checking
+    the last word before trying the pattern, which is anchored at the end."""
+    return low[lo:hi].rstrip().endswith(_THRESHOLD_LAST_WORDS) and (
+        THRESHOLD_BEFORE_RE.search(low, lo, hi) is not None)
+
+
 THRESHOLD_OWNER_RE = _lc(r"\b(?:customers?|clients?|deals?|contracts?|accounts?|"
                                 r"logos?|bookings?|wins?)\b|عميل|عملاء|客戶|客户")
 # "Excluding restricted cash, the balance…": the metric named there is not the subject.
@@ -140,6 +161,17 @@ EXCLUSION_HINT_RE = re.compile(r"exclud|aside|other|net|except|before")
 # "declined to approximately 4%": the number after "to" is the new level, not the change.
 LEVEL_BEFORE_RE = _lc(r"\bto(?:\s+(?:approximately|about|around|roughly|nearly|just|"
                              r"over|under|only))*\s*$")
+# The words a LEVEL_BEFORE_RE match can end with (before the spaces up to the number).
+_LEVEL_LAST_WORDS = ("to", "approximately", "about", "around", "roughly", "nearly", "just",
+                     "over", "under", "only")
+
+
+def level_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with "to" and its fillers (LEVEL_BEFORE_RE); the pattern,
+    anchored at the end and opening with \b, is tried at every position, so the last word
+    is checked first."""
+    return low[lo:hi].rstrip().endswith(_LEVEL_LAST_WORDS) and (
+        LEVEL_BEFORE_RE.search(low, lo, hi) is not None)
 
 # --- basis ----------------------------------------------------------------------------------
 BASIS_RE = _lc(r"(?<![\w-])(?:(?P<non>non[\s-]?GAAP|adjusted|non[\s-]?IFRS)|"
