@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import accumulate
 from pathlib import Path
 
 from reviewer.core.errors import InputError
@@ -128,34 +128,31 @@ class Taxonomy:
                 for m in pattern.finditer(text, start, end)]
 
     def _find_words(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        # findall builds no match objects; the offsets of the few words that open a synonym
-        # are read afterwards from a second, lazily advanced pass (matches come in order).
-        words = _WORD_RE.findall(low, start, end)
-        spans = _WORD_RE.finditer(low, start, end)
-        seen = 0  # how many of ``spans`` have been consumed
-        out = []
-        i, n = 0, len(words)
+        # Splitting on the words gives them with the text between them (no match objects);
+        # the offsets are summed up only once a name is found.
+        parts = _WORD_SPLIT_RE.split(low[start:end])
+        words = parts[1::2]  # word i is parts[2 * i + 1]
         first = self._first
-        while i < n:
-            lengths = first.get(words[i])
-            if lengths:
-                for k, names in lengths:
-                    if i + k <= n and (mid := names.get(tuple(words[i:i + k]))) is not None:
-                        head = next(islice(spans, i - seen, None))
-                        tail = head if k == 1 else next(islice(spans, k - 2, None))
-                        seen = i + k
-                        out.append((head.start(), tail.end(), mid))
-                        i += k
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        out = []
+        offsets = None
+        after = 0  # the first word not inside a name found
+        for i in [i for i, w in enumerate(words) if w in first]:
+            if i < after:
+                continue
+            for k, names in first[words[i]]:  # longest first
+                mid = names.get(tuple(words[i:i + k]))
+                if mid is not None:
+                    if offsets is None:
+                        offsets = list(accumulate(map(len, parts), initial=start))
+                    out.append((offsets[2 * i + 1], offsets[2 * (i + k)], mid))
+                    after = i + k
+                    break
         return out
 
 
 # A word of English text as the synonym matcher sees it: "R&D", "non-GAAP", "pre-tax".
 _WORD_RE = re.compile(r"\w[\w&'’-]*(?<!['’-])")
+_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 
 
 def _key(s: str) -> str:
