@@ -145,7 +145,10 @@ _AR = [
 
 def _combine(rules: list[tuple[str, str]], bounded: bool) -> tuple[re.Pattern[str], list[str]]:
     names = [f"r{i}" for i in range(len(rules))]
-    body = "|".join(f"(?P<{n}>{pat})" for n, (_, pat) in zip(names, rules, strict=True))
+    # An empty group after each rule names it (it closes last, so it is ``lastgroup``), not
+    # a group around it: re skips an alternative at once when it opens with a character (or
+    # class) that does not match, but enters every one that opens with a group.
+    body = "|".join(f"(?:{pat})(?P<{n}>)" for n, (_, pat) in zip(names, rules, strict=True))
     # Arabic glues prepositions to the noun and Chinese has no spaces: no left boundary.
     left = r"(?<![\w'])" if bounded else ""
     return re.compile(rf"{left}(?:{body})", re.IGNORECASE), [r for r, _ in rules]
@@ -225,7 +228,7 @@ def find_periods_in(text: str, low: str, start: int, end: int,
     out: list[PeriodExpr] = []
     if lang in ("zh", "ar"):
         for m in pattern.finditer(text, start, end):
-            # The outer group closes last, so lastgroup names the rule that matched.
+            # The rule's empty group closes last, so lastgroup names the rule that matched.
             out.append(_expr(m, rels[int(m.lastgroup[1:])], text, start, end))
         return out
     pos = start
