@@ -127,11 +127,13 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
                 _update_guided(_periods(para, s, e, lang, low), call, state)
             continue
         periods = _periods(para, s, e, lang, low)
-        forward = _forward(para, low, s, e, lang)
+        if low is not para:
+            forward, past = cues.tense_in(low, s, e, lang)
+        else:
+            forward = [s + p for p in cues.forward_cues(para[s:e], lang)]
+            past = [s + p for p in cues.past_cues(para[s:e], lang)]
         if periods and forward:
             _update_guided(periods, call, state)
-        past = (cues.past_in(low, s, e, lang) if low is not para
-                else [s + p for p in cues.past_cues(para[s:e], lang)])
         out.extend(_sentence_mentions(para, low, s, e, sent_qs, periods, (forward, past),
                                       lang, turn, call, state, taxonomy))
     for m in out:

@@ -44,14 +44,22 @@ CLAUSE_END_RE = _lc(
     r"|(?<=\s)(?=(?:and|but|while|whereas|although|which|offset\s+by)\s)|(?<=[^\d]\.)(?=\s))")
 
 # --- kind -----------------------------------------------------------------------------------
+# English cue words, each opening with a plain letter (see TENSE_EN_RE).
+_FORWARD_EN = (
+    r"anticipat\w*", r"expect(?:s|ed|ing)?\b", r"expectation\b", r"guid(?:e|es|ing|ance)\b",
+    r"outlook", r"forecast\w*", r"project(?:s|ed|ing|ions?)?\b", r"estimat\w*",
+    *(rf"{w}\s+(?:be|remain|reach|grow|come)\b" for w in ("will", "would", "should")),
+    r"to\s+be\s+(?:in|between|approximately|about|around|roughly|at|over|under|up|down|flat)\b",
+    r"plan(?:s|ning)?\s+to\b", r"intend\w*", r"intent\b", r"assum\w+", r"targeting",
+    r"reaffirm\w*", r"reiterat\w*", r"raising", r"lowering", r"looking\s+for", r"ranges?\b")
+_PAST_EN = (
+    r"was", r"were", r"came\s+(?:in|at)", r"grew", r"increased", r"decreased", r"declined",
+    r"improved", r"ended", r"delivered", r"generated", r"achieved", r"reported", r"recorded",
+    r"exceeded", r"closed", r"landed", r"landing", r"made", r"executed", r"returned", r"marked",
+    r"rose", r"fell", r"totaled", r"totalled", r"reached", r"had", r"posted", r"contributed",
+    r"accounted", r"used", r"witnessed", r"saw", r"did", r"dropped", r"finished")
 FORWARD_RE = {
-    "en": _lc(
-        r"\b(?:anticipat\w*|expect(?:s|ed|ing)?\b|expectation\b|guid(?:e|es|ing|ance)\b"
-        r"|outlook|forecast\w*|project(?:s|ed|ing|ions?)?\b|estimat\w*|(?:will|would|should)"
-        r"\s+(?:be|remain|reach|grow|come)\b|to\s+be\s+(?:in|between|approximately|about|"
-        r"around|roughly|at|over|under|up|down|flat)\b|plan(?:s|ning)?\s+to\b|intend\w*|"
-        r"intent\b|assum\w+|targeting|reaffirm\w*|reiterat\w*|raising|lowering|looking\s+for"
-        r"|\branges?\b)"),
+    "en": _lc(rf"\b(?:{'|'.join(_FORWARD_EN)})"),
     "zh": re.compile(r"預計|预计|預期|预期|展望|指引|預估|预估|將|将會|将会"),
     "ar": re.compile(r"نتوقع|يتوقع|توقعات|نتوقعه|التوجيه|توجيه|إرشادات|سيكون|ستكون|المتوقع"),
 }
@@ -63,14 +71,26 @@ NEUTRAL_RE = _lc(
     r"{0,4}?(?:expect\w*|guid\w*|outlook|forecast\w*|estimat\w*)(?:\s+ranges?)?"
     r"|\bexpectations\b")
 PAST_RE = {
-    "en": _lc(
-        r"\b(?:was|were|came\s+(?:in|at)|grew|increased|decreased|declined|improved|ended|"
-        r"delivered|generated|achieved|reported|recorded|exceeded|closed|landed|landing|made|"
-        r"executed|returned|marked|rose|fell|totaled|totalled|reached|had|posted|contributed|"
-        r"accounted|used|witnessed|saw|did|dropped|finished)\b"),
+    "en": _lc(rf"\b(?:{'|'.join(_PAST_EN)})\b"),
     "zh": re.compile(r"為|为|達到|达到|增長了|增长了|下降了|錄得|录得|實現|实现"),
     "ar": re.compile(r"بلغ|بلغت|نما|نمت|ارتفع|ارتفعت|انخفض|انخفضت|وصل|وصلت|حققنا|كان|كانت"),
 }
+# Both families in one scan of English text. No forward-looking cue shares a start or any text
+# with a past-tense one (different words, each whole; the words inside a cue of several, "be",
+# "in", "at", "to", "for"…, are cues of neither family), so the one scan finds exactly what
+# the two would; keep it so when adding words. The look-ahead for the words' first letters
+# rejects most word starts before the alternation is tried.
+def _first_letters(words: tuple[str, ...]) -> str:
+    """The letters ``words`` (patterns) open with, for a look-ahead in front of them."""
+    letters = {w[0] for w in words}
+    if not all(c.isalpha() for c in letters):
+        raise ValueError("every cue word must open with a plain letter")
+    return "".join(sorted(letters))
+
+
+TENSE_EN_RE = re.compile(
+    rf"(?=[{_first_letters(_FORWARD_EN + _PAST_EN)}])"
+    rf"\b(?:(?:{'|'.join(_FORWARD_EN)})(?P<forward>)|(?:{'|'.join(_PAST_EN)})\b(?P<past>))")
 TARGET_RE = _lc(r"\b(?:target(?:s|ed)?\b(?!\s+(?:customers?|markets?|segments?))|goal"
                        r"|long[\s-]term\s+(?:target|model|goal|framework)|aim(?:s|ing)?\s+"
                        r"(?:to|for)|aspir\w+|ambition|objective|our\s+plan\b)")
@@ -236,3 +256,20 @@ def forward_in(low: str, start: int, end: int, lang: str = "en") -> list[int]:
 def past_in(low: str, start: int, end: int, lang: str = "en") -> list[int]:
     """``past_cues`` of the sentence ``low[start:end]`` (positions in ``low``)."""
     return [m.start() for m in PAST_RE.get(lang, PAST_RE["en"]).finditer(low, start, end)]
+
+
+def tense_in(low: str, start: int, end: int, lang: str = "en") -> tuple[list[int], list[int]]:
+    """``forward_in`` and ``past_in`` of the sentence ``low[start:end]`` (English: in one
+    scan, TENSE_EN_RE)."""
+    if lang != "en":
+        return forward_in(low, start, end, lang), past_in(low, start, end, lang)
+    hits: list[int] = []
+    past: list[int] = []
+    for m in TENSE_EN_RE.finditer(low, start, end):
+        (hits if m.lastgroup == "forward" else past).append(m.start())
+    if not hits:
+        return hits, past
+    neutral = [(m.start(), m.end()) for m in NEUTRAL_RE.finditer(low, start, end)]
+    if neutral:
+        hits = [h for h in hits if not any(s <= h < e for s, e in neutral)]
+    return hits, past
