@@ -94,8 +94,11 @@ TENSE_EN_RE = re.compile(
 TARGET_RE = _lc(r"\b(?:target(?:s|ed)?\b(?!\s+(?:customers?|markets?|segments?))|goal"
                        r"|long[\s-]term\s+(?:target|model|goal|framework)|aim(?:s|ing)?\s+"
                        r"(?:to|for)|aspir\w+|ambition|objective|our\s+plan\b)")
-# A comparator right before a number: that number is the base of a comparison.
+# A comparator right before a number: that number is the base of a comparison. Anchored at the
+# end, it is tried at every position: the look-ahead for the first letters of its words (keep
+# it in step with them) rejects most positions at once.
 COMPARATOR_BEFORE_RE = _lc(
+    r"(?=[udigrfcvawhblpo相較较م])"
     r"(?:\b(?:up|down|increas\w*|decreas\w*|improv\w*|improvement|declin\w*|grew|rose|fell)"
     r"\s+from|\bfrom|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against|(?:better|"
     r"worse|higher|lower)\s+than|above|below|prior\s+(?:color|guidance|outlook|view|"

@@ -163,8 +163,11 @@ _EN_LOWER = re.compile(re.sub(r"\\.|\(\?P<|[A-Z]",
 _ENDS_RE = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:just\s+)?(?:ending|ended|ends)\s+"
                       rf"(?:on\s+)?(?P<em>{_MONTH_RE})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
                       r"(?:,?\s+(?:19|20)\d{2})?", re.IGNORECASE)
-# Right before an expression, these make it the base of a comparison.
-_COMPARATOR_RE = re.compile(r"(?:\b(?:than|from|over|versus|vs\.?|compared\s+(?:to|with)|"
+# Right before an expression, these make it the base of a comparison. Anchored at the end, it
+# is tried at every position: the look-ahead for the first letters of its words (keep it in
+# step with them) rejects most positions at once.
+_COMPARATOR_RE = re.compile(r"(?=[tfovcrasb相較较م])"
+                            r"(?:\b(?:than|from|over|versus|vs\.?|compared\s+(?:to|with)|"
                             r"relative\s+to|against|since|above|below)\s+(?:the\s+|that\s+|"
                             r"our\s+)?(?:levels?\s+(?:of|in)\s+)?|相比|較|较|مقارنة\s+ب)$",
                             re.IGNORECASE)
