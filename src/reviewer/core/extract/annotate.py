@@ -22,6 +22,7 @@ from reviewer.core.extract.metrics.assign import (
     MetricChoice,
     assign_metric,
     find_thresholds,
+    parallel_metric,
     prepare_sentence,
 )
 from reviewer.core.extract.metrics.counted import (
@@ -233,7 +234,7 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
         # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
         prev = _previous(out, q.start)
         if prev is not None:
-            metric = _parallel(metric, prev, q, low, left_of(qs, i, s), taxonomy)
+            metric = parallel_metric(metric, prev, q, low, left_of(qs, i, s), taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
             continue  # a bare number that measures nothing we know
@@ -272,7 +273,7 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                            round(conf, 3), extra))
     if view.matches:
         state.subject = view.matches[0][2]
-        state.subject_basis = (_explicit_basis(low, s, view.matches[0][1]) if basis_words
+        state.subject_basis = (cues.explicit_basis(low, s, view.matches[0][1]) if basis_words
                                else None)
         state.pending.clear()
     return out
@@ -301,33 +302,8 @@ def _kind(para: str, view, q: Quantity, left: int,
         return "target"
     if not forward and not past:
         return "actual"  # no tense cue in the sentence: the loop below would find none
-    return (_tense_kind(forward, past, c_start, c_end, q.start)
-            or _tense_kind(forward, past, view.start, view.end, q.start) or "actual")
-
-
-def _tense_kind(forward: list[int], past: list[int], lo: int, hi: int, pos: int) -> str | None:
-    """The kind the tense cues within ``[lo, hi)`` give a number at ``pos`` (None: there
-    are none): the nearest cue before it, else the first one after it (a forward-looking cue
-    wins a tie). The cue positions come in ascending order."""
-    fwd_before = fwd_first = past_before = past_first = None
-    for p in forward:
-        if lo <= p < hi:
-            fwd_first = p if fwd_first is None else fwd_first
-            if p < pos:
-                fwd_before = p
-    for p in past:
-        if lo <= p < hi:
-            past_first = p if past_first is None else past_first
-            if p < pos:
-                past_before = p
-    if fwd_first is None and past_first is None:
-        return None
-    if fwd_before is not None or past_before is not None:
-        if past_before is None or (fwd_before is not None and fwd_before >= past_before):
-            return "guidance"
-        return "actual"
-    return "guidance" if (hi if fwd_first is None else fwd_first) < (
-        hi if past_first is None else past_first) else "actual"
+    return (cues.tense_kind(forward, past, c_start, c_end, q.start)
+            or cues.tense_kind(forward, past, view.start, view.end, q.start) or "actual")
 
 
 def _described_base(para: str, q: Quantity, left: int,
@@ -346,32 +322,6 @@ def _described_base(para: str, q: Quantity, left: int,
 def left_of(qs: list[Quantity], i: int, sentence_start: int) -> int:
     """Where the text that belongs to the i-th quantity's left starts."""
     return qs[i - 1].end if i else sentence_start
-
-
-def _parallel(metric: str | None, prev: Mention | None, q: Quantity, para: str, left: int,
-              taxonomy: Taxonomy) -> str | None:
-    """Reuse the previous number's metric for a parallel one: "9.9% of revenue in Q2 versus
-    11.8% last quarter", "R&D was 15.2% of revenue, in line with our 15% target", "10.4% and
-    down 50 basis points sequentially"."""
-    if prev is None or prev.metric is None or _family(prev.unit) != _family(q.unit):
-        return metric
-    if metric is None and q.unit == "count":
-        return None  # a count names what it counts ("in 42 countries")
-    if metric is None or cues.comparator_before(para, max(left, q.start - 60), q.start):
-        return prev.metric
-    m = taxonomy.get(metric)
-    base = taxonomy.get(m.base) if m is not None and m.base else None
-    if base is not None and base.pct_revenue_id == prev.metric and (
-            q.unit == "bps" or _RATIO_CHANGE_RE.match(para, q.end)):
-        return prev.metric  # a change of the ratio, not growth of the expense
-    return metric
-
-
-_RATIO_CHANGE_RE = re.compile(r"\s*(?:lower|higher|better|worse)\s+than\b", re.IGNORECASE)
-
-
-def _family(unit: str | None) -> str | None:
-    return "percent" if unit in ("percent", "bps") else unit
 
 
 def _right_expr(view, q: Quantity, right: int, periods: list[PeriodExpr]) -> PeriodExpr | None:
@@ -432,29 +382,21 @@ def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: Peri
     return period, kind
 
 
-def _explicit_basis(para: str, lo: int, hi: int) -> str | None:
-    if not cues.BASIS_HINT_RE.search(para, lo, hi):
-        return None  # no basis word can be there
-    found = None
-    for m in cues.BASIS_RE.finditer(para, lo, hi):
-        found = m
-    return cues.basis_of(m) if (m := found) else None
-
-
 def _basis(para: str | None, view, q: Quantity, span: tuple[int, int] | None, metric,
            call: CallState, state: TurnState) -> str | None:
     """The basis of ``q``: written with its metric's name, in its clause or sentence, else
     the subject's, the paragraph's or the call's (``para``: the lower-cased text, None when
     the sentence holds no basis word)."""
     if span is not None and para is not None:
-        b = _explicit_basis(para, max(view.start, span[0] - 25), span[1])
+        b = cues.explicit_basis(para, max(view.start, span[0] - 25), span[1])
         if b:
             return b
     if metric is None or not metric.gaap:
         return None  # revenue, cash, counts: only a basis written with the name counts
     if para is not None:
         c_start, _ = view.clause_span(q.start)
-        b = _explicit_basis(para, c_start, q.start) or _explicit_basis(para, view.start, q.start)
+        b = (cues.explicit_basis(para, c_start, q.start)
+             or cues.explicit_basis(para, view.start, q.start))
         if b:
             return b
     if span is None and state.subject_basis:

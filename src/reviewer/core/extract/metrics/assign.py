@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from reviewer.core.extract.metrics import cues
 from reviewer.core.extract.metrics.taxonomy import Metric, Taxonomy
+from reviewer.core.extract.numbers import Quantity
+from reviewer.core.extract.result import Mention
 
 # Words allowed between a number and the metric noun that follows it.
 _ADJACENT_GAP_RE = re.compile(r"\s*(?:(?:in|of|for|on|from|worth\s+of|used\s+in|in\s+total|"
@@ -266,3 +268,29 @@ def find_thresholds(view: SentenceView, quantities: list) -> set[int]:
         if cues.THRESHOLD_OWNER_RE.search(view.low, max(view.start, q.start - 90), q.start):
             out.add(i)
     return out
+
+
+def parallel_metric(metric: str | None, prev: Mention | None, q: Quantity, para: str,
+                    left: int, taxonomy: Taxonomy) -> str | None:
+    """Reuse the previous number's metric for a parallel one: "9.9% of revenue in Q2 versus
+    11.8% last quarter", "R&D was 15.2% of revenue, in line with our 15% target", "10.4% and
+    down 50 basis points sequentially"."""
+    if prev is None or prev.metric is None or _family(prev.unit) != _family(q.unit):
+        return metric
+    if metric is None and q.unit == "count":
+        return None  # a count names what it counts ("in 42 countries")
+    if metric is None or cues.comparator_before(para, max(left, q.start - 60), q.start):
+        return prev.metric
+    m = taxonomy.get(metric)
+    base = taxonomy.get(m.base) if m is not None and m.base else None
+    if base is not None and base.pct_revenue_id == prev.metric and (
+            q.unit == "bps" or _RATIO_CHANGE_RE.match(para, q.end)):
+        return prev.metric  # a change of the ratio, not growth of the expense
+    return metric
+
+
+_RATIO_CHANGE_RE = re.compile(r"\s*(?:lower|higher|better|worse)\s+than\b", re.IGNORECASE)
+
+
+def _family(unit: str | None) -> str | None:
+    return "percent" if unit in ("percent", "bps") else unit

@@ -226,6 +226,16 @@ def basis_of(match: re.Match[str]) -> str:
     return "gaap" if (g.get("gaap") and not g.get("non")) else "non_gaap"
 
 
+def explicit_basis(low: str, lo: int, hi: int) -> str | None:
+    """The basis the last basis word of ``low[lo:hi]`` names, if any."""
+    if not BASIS_HINT_RE.search(low, lo, hi):
+        return None  # no basis word can be there
+    found = None
+    for m in BASIS_RE.finditer(low, lo, hi):
+        found = m
+    return basis_of(m) if (m := found) else None
+
+
 def forward_cues(text: str, lang: str = "en") -> list[int]:
     """Positions of forward-looking cues in ``text`` that are not references to an earlier
     forecast ("than expected", "above guidance")."""
@@ -276,3 +286,28 @@ def tense_in(low: str, start: int, end: int, lang: str = "en") -> tuple[list[int
     if neutral:
         hits = [h for h in hits if not any(s <= h < e for s, e in neutral)]
     return hits, past
+
+
+def tense_kind(forward: list[int], past: list[int], lo: int, hi: int, pos: int) -> str | None:
+    """The kind the tense cues within ``[lo, hi)`` give a number at ``pos`` (None: there
+    are none): the nearest cue before it, else the first one after it (a forward-looking cue
+    wins a tie). The cue positions come in ascending order."""
+    fwd_before = fwd_first = past_before = past_first = None
+    for p in forward:
+        if lo <= p < hi:
+            fwd_first = p if fwd_first is None else fwd_first
+            if p < pos:
+                fwd_before = p
+    for p in past:
+        if lo <= p < hi:
+            past_first = p if past_first is None else past_first
+            if p < pos:
+                past_before = p
+    if fwd_first is None and past_first is None:
+        return None
+    if fwd_before is not None or past_before is not None:
+        if past_before is None or (fwd_before is not None and fwd_before >= past_before):
+            return "guidance"
+        return "actual"
+    return "guidance" if (hi if fwd_first is None else fwd_first) < (
+        hi if past_first is None else past_first) else "actual"
