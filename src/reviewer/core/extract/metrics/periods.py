@@ -143,7 +143,10 @@ _AR = [
 ]
 
 
-def _combine(rules: list[tuple[str, str]], bounded: bool) -> tuple[re.Pattern[str], list[str]]:
+def _combine(rules: list[tuple[str, str]], bounded: bool
+             ) -> tuple[re.Pattern[str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """The rules as one pattern, and by the name of each rule's group its relation and the
+    names of its own groups (the only ones a match of the rule can fill)."""
     names = [f"r{i}" for i in range(len(rules))]
     # An empty group after each rule names it (it closes last, so it is ``lastgroup``), not
     # a group around it: re skips an alternative at once when it opens with a character (or
@@ -151,7 +154,9 @@ def _combine(rules: list[tuple[str, str]], bounded: bool) -> tuple[re.Pattern[st
     body = "|".join(f"(?:{pat})(?P<{n}>)" for n, (_, pat) in zip(names, rules, strict=True))
     # Arabic glues prepositions to the noun and Chinese has no spaces: no left boundary.
     left = r"(?<![\w'])" if bounded else ""
-    return re.compile(rf"{left}(?:{body})", re.IGNORECASE), [r for r, _ in rules]
+    return re.compile(rf"{left}(?:{body})", re.IGNORECASE), {
+        n: (rel, tuple(re.findall(r"\(\?P<(\w+)>", pat)))
+        for n, (rel, pat) in zip(names, rules, strict=True)}
 
 
 _PATTERNS = {"en": _combine(_EN, True), "zh": _combine(_ZH + _EN[:1], False),
@@ -203,7 +208,7 @@ def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
     starts = [ks]
     j = ks
     for _ in range(_LEAD_WORDS):
-        lo = max(floor, j - 30)
+        lo = j - 30 if j - 30 > floor else floor  # max() is a call: this runs for every word
         sp = low.rfind(" ", lo, j - 1)
         if sp < 0:
             if lo == floor and floor < j:
@@ -227,12 +232,12 @@ def find_periods_in(text: str, low: str, start: int, end: int,
     sentence on its own would: the patterns look left of their start only for a word
     character (a sentence starts after a space or a full stop), and ``end`` bounds every
     match as the end of a string would."""
-    pattern, rels = _PATTERNS.get(lang, _PATTERNS["en"])
+    pattern, rules = _PATTERNS.get(lang, _PATTERNS["en"])
     out: list[PeriodExpr] = []
     if lang in ("zh", "ar"):
         for m in pattern.finditer(text, start, end):
             # The rule's empty group closes last, so lastgroup names the rule that matched.
-            out.append(_expr(m, rels[int(m.lastgroup[1:])], text, start, end))
+            out.append(_expr(m, *rules[m.lastgroup], text, start, end))
         return out
     pos = start
     matcher, target = _EN_LOWER, low
@@ -251,13 +256,16 @@ def find_periods_in(text: str, low: str, start: int, end: int,
             m = None
         if m is None:
             continue
-        out.append(_expr(m, rels[int(m.lastgroup[1:])], text, start, end))
+        out.append(_expr(m, *rules[m.lastgroup], text, start, end))
         pos = out[-1].end
     return out
 
 
-def _expr(m: re.Match[str], rel: str, text: str, lo: int, hi: int) -> PeriodExpr:
-    g = m.groupdict()
+def _expr(m: re.Match[str], rel: str, names: tuple[str, ...], text: str, lo: int,
+          hi: int) -> PeriodExpr:
+    # Only the groups of the rule that matched (``names``) can hold text: what groupdict
+    # would give for them, and None (by ``get``) for the grammar's other ~40.
+    g = {n: m.group(n) for n in names}
     start, end = m.start(), m.end()
     quarter = year = month = None
     offset = 0
