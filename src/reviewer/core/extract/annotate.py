@@ -232,25 +232,30 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
             metric = {"customer_count": "customers_over_threshold",
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
         # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
+        left = qs[i - 1].end if i else s  # where the words on its left start
         prev = _previous(out, q.start)
         if prev is not None:
-            metric = parallel_metric(metric, prev, q, low, left_of(qs, i, s), taxonomy)
+            metric = parallel_metric(metric, prev, q, low, left, taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
             continue  # a bare number that measures nothing we know
-        left = qs[i - 1].end if i else s
-        kind = _kind(low, view, q, left, tense)
-        described = _described_base(para, q, left, periods) if periods else None
-        if described is not None and kind != "comparison":
-            kind = "comparison"
-        claimed = right_of[i - 1] if i else None
+        kind = cues.number_kind(low, view, q.start, q.end, left, tense)
         if metric == "consecutive_periods":
             # A streak names periods but is stated of the quarter being reported.
             period, kind = call.period, "actual"
+        elif not periods:  # what _period gives when the sentence names no period
+            period = (state.guided if kind == "guidance" else None if kind == "target"
+                      else call.period)
         else:
-            period, kind = _period(view, q, left, right_of[i] or described, claimed,
-                                   periods, lead, kind, year_scope, call, state)
-        basis = _basis(low if basis_words else None, view, q, choice.span, m, call, state)
+            described = _described_base(para, q, left, periods)
+            if described is not None and kind != "comparison":
+                kind = "comparison"
+            period, kind = _period(view, q, left, right_of[i] or described,
+                                   right_of[i - 1] if i else None, periods, lead, kind,
+                                   year_scope, call, state)
+        # Without a basis word in the sentence, only a GAAP metric takes a basis (_basis).
+        basis = (_basis(low if basis_words else None, view, q, choice.span, m, call, state)
+                 if basis_words or (m is not None and m.gaap) else None)
         conf = q.confidence * (0.35 + 0.65 * choice.score) * (1.0 if metric else 0.5)
         extra = {"approx": q.approx}
         if q.per:
@@ -288,24 +293,6 @@ def _previous(out: list[Mention], pos: int) -> Mention | None:
     return None
 
 
-def _kind(para: str, view, q: Quantity, left: int,
-          tense: tuple[list[int], list[int]]) -> str:
-    """actual / guidance / target / comparison from the words before and around ``q``:
-    a comparator right before it, a target word, else the nearest forward-looking or
-    past-tense cue before it in its clause (then in its sentence)."""
-    c_start, c_end = view.clause_span(q.start)
-    forward, past = tense
-    if cues.comparator_before(para, max(left, q.start - 60), q.start):
-        return "comparison"
-    if cues.TARGET_AFTER_RE.match(para, q.end) or cues.target_before(
-            para, max(c_start, q.start - 60), q.start):
-        return "target"
-    if not forward and not past:
-        return "actual"  # no tense cue in the sentence: the loop below would find none
-    return (cues.tense_kind(forward, past, c_start, c_end, q.start)
-            or cues.tense_kind(forward, past, view.start, view.end, q.start) or "actual")
-
-
 def _described_base(para: str, q: Quantity, left: int,
                     periods: list[PeriodExpr]) -> PeriodExpr | None:
     """A compared period written just before the number it describes: "since the August
@@ -317,11 +304,6 @@ def _described_base(para: str, q: Quantity, left: int,
                 return p
             return None
     return None
-
-
-def left_of(qs: list[Quantity], i: int, sentence_start: int) -> int:
-    """Where the text that belongs to the i-th quantity's left starts."""
-    return qs[i - 1].end if i else sentence_start
 
 
 def _right_expr(view, q: Quantity, right: int, periods: list[PeriodExpr]) -> PeriodExpr | None:
