@@ -199,6 +199,14 @@ def _year(s: str | None) -> int | None:
 _KEYWORD_RE = re.compile(r"quarter|year|fiscal|fy|half|quential|nnually|months?\b|q[1-4]|"
                          r"1q|2q|3q|4q|ttm|ltm|q/q|y/y|qoq|19\d\d\b|20\d\d\b")
 _LEAD_WORDS = 5  # the longest lead-in before a keyword: "same period of the previous year"
+# What every rule of _EN opens with, lower-cased (keep it in step with them; "q" stands for
+# "q1", "q/q", "quarter"…, "a" for "a year ago", "annually", "april"…): the grammar is tried
+# only at the lead-in starts that open with one of these, a plain string test.
+_EN_OPENINGS = ("q", "1", "2", "3", "4", "fiscal", "calendar", "first", "second", "third",
+                "fourth", "full", "fy", "the", "this", "that", "trailing", "last", "past",
+                "prior", "previous", "preceding", "ttm", "ltm", "a", "year", "y/y", "same",
+                "next", "coming", "following", "upcoming", "back", "front", "current",
+                "sequential", "end", *MONTHS)
 
 
 def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
@@ -240,9 +248,9 @@ def find_periods_in(text: str, low: str, start: int, end: int,
             out.append(_expr(m, *rules[m.lastgroup], text, start, end))
         return out
     pos = start
-    matcher, target = _EN_LOWER, low
+    matcher, target, openings = _EN_LOWER, low, _EN_OPENINGS
     if len(low) != len(text):  # a rare character whose lower case is longer ("İ")
-        low, matcher, target = text, pattern, text
+        low, matcher, target, openings = text, pattern, text, ("",)
     for k in _KEYWORD_RE.finditer(low, start, end):
         ks = k.start()
         if ks < pos:
@@ -250,6 +258,8 @@ def find_periods_in(text: str, low: str, start: int, end: int,
         m = None
         stop = min(k.end() + 60, end)
         for lead in _lead_in_starts(low, ks, pos):
+            if not low.startswith(openings, lead):
+                continue  # no rule opens so: the match would fail
             m = matcher.match(target, lead, stop)
             if m is not None and m.end() > ks:
                 break
