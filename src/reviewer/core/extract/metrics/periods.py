@@ -202,10 +202,11 @@ _LEAD_WORDS = 5  # the longest lead-in before a keyword: "same period of the pre
 # What every rule of _EN opens with, lower-cased (keep it in step with them; "q" stands for
 # "q1", "q/q", "quarter"…, "a" for "a year ago", "annually", "april"…): the grammar is tried
 # only at the lead-in starts that open with one of these, a plain string test.
+# (test_every_english_expression_opens_with_a_listed_word checks it).
 _EN_OPENINGS = ("q", "1", "2", "3", "4", "fiscal", "calendar", "first", "second", "third",
                 "fourth", "full", "fy", "the", "this", "that", "trailing", "last", "past",
-                "prior", "previous", "preceding", "ttm", "ltm", "a", "year", "y/y", "same",
-                "next", "coming", "following", "upcoming", "back", "front", "current",
+                "prior", "previous", "preceding", "ttm", "ltm", "a", "year", "y/y", "yoy",
+                "same", "next", "coming", "following", "upcoming", "back", "front", "current",
                 "sequential", "end", *MONTHS)
 
 
