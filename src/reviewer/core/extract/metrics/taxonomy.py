@@ -75,23 +75,23 @@ class Taxonomy:
         self.digest = digest
         self._lookup: dict[str, dict[str, str]] = {}
         self._matchers: dict[str, re.Pattern[str]] = {}
-        # English is matched word by word: the first word of a name indexes the names that
-        # start with it by their length in words, longest first, each length a dict from the
-        # words to the metric (one dict lookup per word of text, then one per length).
-        self._first: dict[str, list[tuple[int, dict[tuple[str, ...], str]]]] = {}
-        by_first: dict[str, dict[int, dict[tuple[str, ...], str]]] = {}
+        # English is matched word by word, along a tree of the names' words: the first word
+        # of a name indexes a node, each node maps the next word to its child and _END to the
+        # metric of the name that ends there (one dict lookup per word of text, then one per
+        # word of the longest name that fits, instead of one per length of name).
+        self._first: dict[str, dict[str, dict | str]] = {}
         for m in metrics:
             for lang, syns in m.synonyms.items():
                 table = self._lookup.setdefault(lang, {})
                 for s in syns:
                     table[_key(s)] = m.id
                     if lang == "en":
-                        words = tuple(w.lower() for w in _WORD_RE.findall(s))
+                        words = [w.lower() for w in _WORD_RE.findall(s)]
                         if words:  # the first name listed wins words written alike
-                            (by_first.setdefault(words[0], {}).setdefault(len(words), {})
-                             .setdefault(words, m.id))
-        for word, lengths in by_first.items():
-            self._first[word] = sorted(lengths.items(), key=lambda c: -c[0])
+                            node = self._first
+                            for w in words:
+                                node = node.setdefault(w, {})
+                            node.setdefault(_END, m.id)
 
     def __contains__(self, metric_id: object) -> bool:
         return metric_id in self.metrics
@@ -136,21 +136,28 @@ class Taxonomy:
         out = []
         offsets = None
         after = 0  # the first word not inside a name found
+        n = len(words)
         for i in [i for i, w in enumerate(words) if w in first]:
             if i < after:
                 continue
-            for k, names in first[words[i]]:  # longest first
-                mid = names.get(tuple(words[i:i + k]))
-                if mid is not None:
-                    if offsets is None:
-                        offsets = list(accumulate(map(len, parts), initial=start))
-                    out.append((offsets[2 * i + 1], offsets[2 * (i + k)], mid))
-                    after = i + k
+            node, j, found = first[words[i]], i + 1, None
+            while True:  # down the tree: the longest name that starts at word i
+                if _END in node:
+                    found = j, node[_END]
+                if j == n or words[j] not in node:
                     break
+                node, j = node[words[j]], j + 1
+            if found is not None:
+                after, mid = found
+                if offsets is None:
+                    offsets = list(accumulate(map(len, parts), initial=start))
+                out.append((offsets[2 * i + 1], offsets[2 * after], mid))
         return out
 
 
 # A word of English text as the synonym matcher sees it: "R&D", "non-GAAP", "pre-tax".
+# (_END, never a word, keys the metric of a name in the tree of names' words.)
+_END = ""
 _WORD_RE = re.compile(r"\w[\w&'’-]*(?<!['’-])")
 _WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 
