@@ -106,3 +106,29 @@ def test_shifted_moves_only_the_offsets_and_keeps_every_field():
     moved = p.shifted(40)
     assert moved == dataclasses.replace(p, start=43, end=49)
     assert (moved.start, moved.end, moved.year_offset, moved.ends_month) == (43, 49, -1, 12)
+
+
+def test_every_english_expression_opens_with_a_listed_word() -> None:
+    """The grammar is tried only where the text opens with one of ``_EN_OPENINGS``: no
+    expression of the demo transcripts (nor of the phrases below) may open otherwise."""
+    from importlib import resources
+
+    from reviewer.core.extract.metrics.periods import _EN_LOWER, _EN_OPENINGS
+
+    demo = resources.files("reviewer") / "resources" / "demo"
+    texts = [f.read_text("utf-8") for f in demo.iterdir() if f.name.endswith(".txt")]
+    texts.append("; ".join((
+        "q3 fy21", "2q", "fiscal year 2021", "calendar 3rd quarter", "full fiscal 2020 year",
+        "full-year fy22", "the march 2021 quarter", "trailing twelve months", "ltm", "ttm",
+        "a year ago", "the prior year period", "previous year", "year earlier",
+        "same period of last year", "y/y", "yoy", "annually", "next fiscal year",
+        "coming year", "following year", "upcoming year", "back half", "front half",
+        "this fiscal year", "current year", "year-end", "preceding quarter",
+        "sequentially", "quarter over quarter", "q/q", "qoq", "next quarter",
+        "that quarter", "quarter-end", "end of december 2020", "june 2021")))
+    assert texts[0]
+    for text in texts:
+        low = text.lower()
+        opened = [low[p:p + 20] for p in range(len(low)) if _EN_LOWER.match(low, p)
+                  and not low.startswith(_EN_OPENINGS, p)]
+        assert not opened

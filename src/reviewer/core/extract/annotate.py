@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from reviewer.core.extract.metrics import cues
 from reviewer.core.extract.metrics.assign import (
     MetricChoice,
     assign_metric,
     find_thresholds,
+    parallel_metric,
     prepare_sentence,
 )
 from reviewer.core.extract.metrics.counted import (
@@ -29,13 +31,18 @@ from reviewer.core.extract.metrics.counted import (
     fallback_metric,
     is_weak,
 )
-from reviewer.core.extract.metrics.periods import FiscalPeriod, PeriodExpr, find_periods, resolve
-from reviewer.core.extract.metrics.taxonomy import Taxonomy
+from reviewer.core.extract.metrics.periods import (
+    FiscalPeriod,
+    PeriodExpr,
+    find_periods,
+    find_periods_in,
+    resolve,
+)
+from reviewer.core.extract.metrics.taxonomy import Taxonomy, is_currency
 from reviewer.core.extract.numbers import Quantity, find_quantities
 from reviewer.core.extract.numbers.counts import find_counts, merge
 from reviewer.core.extract.result import Mention
 
-_CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
 _FY_RELS = ("fy", "next_fy")
 _KEPT_UNITS = ("percent", "bps", "count", "ratio", "weeks", "months", "days")
 QUOTING_ROLES = ("analyst", "operator")
@@ -93,7 +100,8 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     para = text[start:end]
     lang = lang if lang in ("en", "zh", "ar") else "en"
     low = cues.lower(para)
-    found = [q for q in find_quantities(para, lang) if _kept_unit(q.unit)]
+    found = [q for q in find_quantities(para, lang)
+             if q.unit in _KEPT_UNITS or is_currency(q.unit)]
     quantities = merge(found, find_counts(para, lang, low, any(q.counted for q in found)))
     state.paragraph_basis = None
     if "gaap" in low:
@@ -116,14 +124,17 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
             state.pending.append((para, s, e, lang))
             del state.pending[:-_PENDING_MAX]
             if _PERIOD_HINT_RE.search(low, s, e) and (
-                    cues.SCOPE_SENTENCE_RE.match(low, s) or cues.forward_cues(para[s:e], lang)):
-                _update_guided(_periods(para, s, e, lang), call, state)
+                    cues.SCOPE_SENTENCE_RE.match(low, s) or _forward(para, low, s, e, lang)):
+                _update_guided(_periods(para, s, e, lang, low), call, state)
             continue
-        periods = _periods(para, s, e, lang)
-        forward = [s + p for p in cues.forward_cues(para[s:e], lang)]
+        periods = _periods(para, s, e, lang, low)
+        if low is not para:
+            forward, past = cues.tense_in(low, s, e, lang)
+        else:
+            forward = [s + p for p in cues.forward_cues(para[s:e], lang)]
+            past = [s + p for p in cues.past_cues(para[s:e], lang)]
         if periods and forward:
             _update_guided(periods, call, state)
-        past = [s + p for p in cues.past_cues(para[s:e], lang)]
         out.extend(_sentence_mentions(para, low, s, e, sent_qs, periods, (forward, past),
                                       lang, turn, call, state, taxonomy))
     for m in out:
@@ -132,15 +143,25 @@ def annotate_paragraph(text: str, start: int, end: int, lang: str, turn: int | N
     return out
 
 
-def _periods(para: str, s: int, e: int, lang: str) -> list[PeriodExpr]:
+def _periods(para: str, s: int, e: int, lang: str, low: str | None = None) -> list[PeriodExpr]:
+    """The period expressions of the sentence ``para[s:e]``; ``low``: ``para`` lower-cased
+    (when it is ``para`` itself, lower-casing changed the offsets somewhere in the paragraph,
+    and the sentence is lower-cased on its own)."""
+    if low is not None and low is not para:
+        return find_periods_in(para, low, s, e, lang)
     found = find_periods(para[s:e], lang)
     if not s:
         return found  # the offsets are already right (and the expressions are frozen)
     return [p.shifted(s) for p in found]
 
 
-def _kept_unit(unit: str) -> bool:
-    return unit in _KEPT_UNITS or bool(_CURRENCY_RE.match(unit or ""))
+def _forward(para: str, low: str, s: int, e: int, lang: str) -> list[int]:
+    """The forward-looking cues of the sentence ``para[s:e]``, found in ``low`` when it is
+    ``para`` lower-cased (it is ``para`` itself in the rare case lower-casing changes the
+    offsets, and the sentence is then lower-cased on its own, as ``forward_cues`` does)."""
+    if low is not para:
+        return cues.forward_in(low, s, e, lang)
+    return [s + p for p in cues.forward_cues(para[s:e], lang)]
 
 
 def _sentences(para: str) -> list[tuple[int, int]]:
@@ -179,22 +200,26 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                        call: CallState, state: TurnState, taxonomy: Taxonomy) -> list[Mention]:
     view = prepare_sentence(para, s, e, taxonomy, lang, [(q.start, q.end) for q in qs], low)
     thresholds = find_thresholds(view, qs)
-    threshold_clauses = {view.clause_of(qs[i].start) for i in thresholds}
-    year_scope = any(p.rel in _FY_RELS and not p.base for p in periods)
-    lead = next((p for p in periods if not p.base and p.end <= qs[0].start), None)
-    # Chinese and Arabic put the period before the number ("第一季營收", "للربع الرابع"),
-    # English mostly after it ("$129.1 million for the quarter").
-    right_of = [None if lang in ("zh", "ar") else
-                _right_expr(view, q, qs[i + 1].start if i + 1 < len(qs) else e, periods)
-                for i, q in enumerate(qs)]
+    threshold_clauses = {view.clause_of(qs[i].start) for i in thresholds} if thresholds else ()
+    year_scope, lead, right_of = False, None, [None] * len(qs)
+    if periods:
+        year_scope = any(p.rel in _FY_RELS and not p.base for p in periods)
+        lead = next((p for p in periods if not p.base and p.end <= qs[0].start), None)
+        # Chinese and Arabic put the period before the number ("第一季營收", "للربع الرابع"),
+        # English mostly after it ("$129.1 million for the quarter").
+        if lang not in ("zh", "ar"):
+            right_of = [_right_expr(view, q, qs[i + 1].start if i + 1 < len(qs) else e, periods)
+                        for i, q in enumerate(qs)]
+    # No basis word in the sentence: no window of it holds one (the hint is a plain literal).
+    basis_words = cues.BASIS_HINT_RE.search(low, s, e) is not None
+    subject = partial(state.resolve_subject, taxonomy)
     out: list[Mention] = []
     for i, q in enumerate(qs):
         if i in thresholds and "size_threshold" in taxonomy:
             # "deals over $100,000": the size that defines the counted group
             choice = MetricChoice("size_threshold", 0.75)
         else:
-            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy,
-                                   lambda: state.resolve_subject(taxonomy))
+            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy, subject)
         if q.unit == "count" and q.counted is None and not q.vague:
             noun = elided_noun(low, s, q, out)  # "closed 4", "up from 5,100 a year ago"
             q = replace(q, counted=noun, confidence=min(q.confidence, 0.6)) if noun else q
@@ -203,29 +228,34 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
             continue  # a bare number that counts nothing we know
         if score is not None:
             choice = MetricChoice(metric, score, choice.span)
-        if metric and view.clause_of(q.start) in threshold_clauses:
+        if threshold_clauses and metric and view.clause_of(q.start) in threshold_clauses:
             metric = {"customer_count": "customers_over_threshold",
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
         # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
-        prev = next((o for o in reversed(out) if o.metric != "size_threshold"), None)
-        prev = prev if prev is not None and prev.end <= q.start else None
-        metric = _parallel(metric, prev, q, view.low, left_of(qs, i, s), taxonomy)
+        left = qs[i - 1].end if i else s  # where the words on its left start
+        prev = _previous(out, q.start)
+        if prev is not None:
+            metric = parallel_metric(metric, prev, q, low, left, taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
             continue  # a bare number that measures nothing we know
-        left = qs[i - 1].end if i else s
-        kind = _kind(view.low, view, q, left, tense)
-        described = _described_base(para, q, left, periods)
-        if described is not None and kind != "comparison":
-            kind = "comparison"
-        claimed = right_of[i - 1] if i else None
+        kind = cues.number_kind(low, view, q.start, q.end, left, tense)
         if metric == "consecutive_periods":
             # A streak names periods but is stated of the quarter being reported.
             period, kind = call.period, "actual"
+        elif not periods:  # what _period gives when the sentence names no period
+            period = (state.guided if kind == "guidance" else None if kind == "target"
+                      else call.period)
         else:
-            period, kind = _period(view, q, left, right_of[i] or described, claimed,
-                                   periods, lead, kind, year_scope, call, state)
-        basis = _basis(view.low, view, q, choice.span, m, call, state)
+            described = _described_base(para, q, left, periods)
+            if described is not None and kind != "comparison":
+                kind = "comparison"
+            period, kind = _period(view, q, left, right_of[i] or described,
+                                   right_of[i - 1] if i else None, periods, lead, kind,
+                                   year_scope, call, state)
+        # Without a basis word in the sentence, only a GAAP metric takes a basis (_basis).
+        basis = (_basis(low if basis_words else None, view, q, choice.span, m, call, state)
+                 if basis_words or (m is not None and m.gaap) else None)
         conf = q.confidence * (0.35 + 0.65 * choice.score) * (1.0 if metric else 0.5)
         extra = {"approx": q.approx}
         if q.per:
@@ -248,36 +278,19 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                            round(conf, 3), extra))
     if view.matches:
         state.subject = view.matches[0][2]
-        state.subject_basis = _explicit_basis(view.low, s, view.matches[0][1])
+        state.subject_basis = (cues.explicit_basis(low, s, view.matches[0][1]) if basis_words
+                               else None)
         state.pending.clear()
     return out
 
 
-def _kind(para: str, view, q: Quantity, left: int,
-          tense: tuple[list[int], list[int]]) -> str:
-    """actual / guidance / target / comparison from the words before and around ``q``:
-    a comparator right before it, a target word, else the nearest forward-looking or
-    past-tense cue before it in its clause (then in its sentence)."""
-    c_start, c_end = view.clause_span(q.start)
-    forward, past = tense
-    if cues.comparator_before(para, max(left, q.start - 60), q.start):
-        return "comparison"
-    if cues.TARGET_AFTER_RE.match(para, q.end) or cues.target_before(
-            para, max(c_start, q.start - 60), q.start):
-        return "target"
-    if not forward and not past:
-        return "actual"  # no tense cue in the sentence: the loop below would find none
-    for lo, hi in ((c_start, c_end), (view.start, view.end)):
-        fwd = [p for p in forward if lo <= p < hi]
-        pst = [p for p in past if lo <= p < hi]
-        if not fwd and not pst:
-            continue
-        before = [(p, "guidance") for p in fwd if p < q.start] + [
-            (p, "actual") for p in pst if p < q.start]
-        if before:
-            return max(before)[1]
-        return "guidance" if min(fwd or [hi]) < min(pst or [hi]) else "actual"
-    return "actual"
+def _previous(out: list[Mention], pos: int) -> Mention | None:
+    """The latest mention before ``pos`` that is not a size threshold (None if the latest
+    other than a threshold ends after ``pos``)."""
+    for o in reversed(out):
+        if o.metric != "size_threshold":
+            return o if o.end <= pos else None
+    return None
 
 
 def _described_base(para: str, q: Quantity, left: int,
@@ -293,56 +306,38 @@ def _described_base(para: str, q: Quantity, left: int,
     return None
 
 
-def left_of(qs: list[Quantity], i: int, sentence_start: int) -> int:
-    """Where the text that belongs to the i-th quantity's left starts."""
-    return qs[i - 1].end if i else sentence_start
-
-
-def _parallel(metric: str | None, prev: Mention | None, q: Quantity, para: str, left: int,
-              taxonomy: Taxonomy) -> str | None:
-    """Reuse the previous number's metric for a parallel one: "9.9% of revenue in Q2 versus
-    11.8% last quarter", "R&D was 15.2% of revenue, in line with our 15% target", "10.4% and
-    down 50 basis points sequentially"."""
-    if prev is None or prev.metric is None or _family(prev.unit) != _family(q.unit):
-        return metric
-    if metric is None and q.unit == "count":
-        return None  # a count names what it counts ("in 42 countries")
-    if metric is None or cues.comparator_before(para, max(left, q.start - 60), q.start):
-        return prev.metric
-    m = taxonomy.get(metric)
-    base = taxonomy.get(m.base) if m is not None and m.base else None
-    if base is not None and base.pct_revenue_id == prev.metric and (
-            q.unit == "bps" or _RATIO_CHANGE_RE.match(para, q.end)):
-        return prev.metric  # a change of the ratio, not growth of the expense
-    return metric
-
-
-_RATIO_CHANGE_RE = re.compile(r"\s*(?:lower|higher|better|worse)\s+than\b", re.IGNORECASE)
-
-
-def _family(unit: str | None) -> str | None:
-    return "percent" if unit in ("percent", "bps") else unit
-
-
 def _right_expr(view, q: Quantity, right: int, periods: list[PeriodExpr]) -> PeriodExpr | None:
     """The period written right after a quantity, in its clause ("$48 million used in the
     fourth quarter of fiscal 2020")."""
-    clause = view.clause_of(q.start)
-    return next((p for p in periods if q.end <= p.start < min(right, q.end + 80)
-                 and not p.base and view.clause_of(p.start) == clause), None)
+    clause, stop = view.clause_of(q.start), min(right, q.end + 80)
+    for p in periods:
+        if q.end <= p.start < stop and not p.base and view.clause_of(p.start) == clause:
+            return p
+    return None
+
+
+def _left_expr(view, q: Quantity, left: int, periods: list[PeriodExpr],
+               claimed: PeriodExpr | None, comparison: bool) -> PeriodExpr | None:
+    """The nearest period between ``left`` and ``q`` not claimed by the number before and not
+    a base; for a comparison, else the nearest in its clause ("sequentially improved from
+    the minus 34.7%": the base names the compared period)."""
+    between = [p for p in periods if left <= p.start and p.end <= q.start]
+    for p in reversed(between):
+        if not p.base and p is not claimed:
+            return p
+    if comparison and between:
+        clause = view.clause_of(q.start)
+        for p in reversed(between):
+            if view.clause_of(p.start) == clause:
+                return p
+    return None
 
 
 def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: PeriodExpr | None,
             periods: list[PeriodExpr], lead: PeriodExpr | None, kind: str, year_scope: bool,
             call: CallState, state: TurnState) -> tuple[FiscalPeriod | None, str]:
-    if expr is None:
-        expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
-                     and not p.base and p is not claimed), None)
-    if expr is None and kind == "comparison":
-        # "sequentially improved from the minus 34.7%": the base names the compared period.
-        clause = view.clause_of(q.start)
-        expr = next((p for p in reversed(periods) if left <= p.start and p.end <= q.start
-                     and view.clause_of(p.start) == clause), None)
+    if expr is None and periods:
+        expr = _left_expr(view, q, left, periods, claimed, kind == "comparison")
     if expr is None:
         expr = lead
     guidance = kind == "guidance"
@@ -369,27 +364,23 @@ def _period(view, q: Quantity, left: int, expr: PeriodExpr | None, claimed: Peri
     return period, kind
 
 
-def _explicit_basis(para: str, lo: int, hi: int) -> str | None:
-    if not cues.BASIS_HINT_RE.search(para, lo, hi):
-        return None  # no basis word can be there
-    found = None
-    for m in cues.BASIS_RE.finditer(para, lo, hi):
-        found = m
-    return cues.basis_of(m) if (m := found) else None
-
-
-def _basis(para: str, view, q: Quantity, span: tuple[int, int] | None, metric, call: CallState,
-           state: TurnState) -> str | None:
-    if span is not None:
-        b = _explicit_basis(para, max(view.start, span[0] - 25), span[1])
+def _basis(para: str | None, view, q: Quantity, span: tuple[int, int] | None, metric,
+           call: CallState, state: TurnState) -> str | None:
+    """The basis of ``q``: written with its metric's name, in its clause or sentence, else
+    the subject's, the paragraph's or the call's (``para``: the lower-cased text, None when
+    the sentence holds no basis word)."""
+    if span is not None and para is not None:
+        b = cues.explicit_basis(para, max(view.start, span[0] - 25), span[1])
         if b:
             return b
     if metric is None or not metric.gaap:
         return None  # revenue, cash, counts: only a basis written with the name counts
-    c_start, _ = view.clause_span(q.start)
-    b = _explicit_basis(para, c_start, q.start) or _explicit_basis(para, view.start, q.start)
-    if b:
-        return b
+    if para is not None:
+        c_start, _ = view.clause_span(q.start)
+        b = (cues.explicit_basis(para, c_start, q.start)
+             or cues.explicit_basis(para, view.start, q.start))
+        if b:
+            return b
     if span is None and state.subject_basis:
         return state.subject_basis
     return state.paragraph_basis or call.basis

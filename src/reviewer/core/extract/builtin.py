@@ -105,7 +105,7 @@ def original_paragraphs(parsed: ParsedTranscript) -> Iterator[tuple[int | None, 
         for line in parsed.text.splitlines(keepends=True):
             s, e = pos, pos + len(line.rstrip())
             pos += len(line)
-            if e > s and not in_boilerplate(s, e):
+            if e > s and not (boiler and in_boilerplate(s, e)):  # no call when there is none
                 yield None, "unknown", s, e, "en"
         return
     for t in parsed.turns:
@@ -115,7 +115,7 @@ def original_paragraphs(parsed: ParsedTranscript) -> Iterator[tuple[int | None, 
                 yield t.index, t.role, t.start, t.end, "en"
             continue
         for p in paras:
-            if p.translation_of is None and not in_boilerplate(p.start, p.end):
+            if p.translation_of is None and not (boiler and in_boilerplate(p.start, p.end)):
                 yield t.index, t.role, p.start, p.end, p.lang
 
 

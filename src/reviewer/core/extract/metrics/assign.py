@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reviewer.core.extract.metrics import cues
 from reviewer.core.extract.metrics.taxonomy import Metric, Taxonomy
+from reviewer.core.extract.numbers import Quantity
+from reviewer.core.extract.result import Mention
 
 # Words allowed between a number and the metric noun that follows it.
 _ADJACENT_GAP_RE = re.compile(r"\s*(?:(?:in|of|for|on|from|worth\s+of|used\s+in|in\s+total|"
@@ -26,7 +28,7 @@ _ADJACENT_GAP_RE = re.compile(r"\s*(?:(?:in|of|for|on|from|worth\s+of|used\s+in|
                               re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceView:
     """A sentence prepared once for all the quantities in it (offsets into ``text``)."""
 
@@ -37,6 +39,8 @@ class SentenceView:
     matches: list[tuple[int, int, str]]  # (start, end, metric id), excluded ones removed
     lang: str = "en"
     low: str = ""  # ``text`` lower-cased (same offsets), for the cue patterns
+    match_clauses: list[int] = field(default_factory=list)  # the clause of each match
+    share_words: bool = True  # whether PCT_OF_REVENUE_BEFORE_RE can match in the sentence
 
     def clause_of(self, pos: int) -> int:
         """The index of the clause holding ``pos``."""
@@ -44,9 +48,14 @@ class SentenceView:
 
     def clause_span(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the clause holding ``pos``."""
-        i = self.clause_of(pos)
-        end = self.clause_starts[i + 1] if i + 1 < len(self.clause_starts) else self.end
-        return self.clause_starts[i], end
+        _, start, end = self.clause_at(pos)
+        return start, end
+
+    def clause_at(self, pos: int) -> tuple[int, int, int]:
+        """``(index, start, end)`` of the clause holding ``pos``."""
+        starts = self.clause_starts
+        i = bisect_right(starts, pos) - 1
+        return i, starts[i], starts[i + 1] if i + 1 < len(starts) else self.end
 
 
 def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: str,
@@ -54,18 +63,22 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
                      low: str | None = None) -> SentenceView:
     """Find the metric words and clause boundaries of ``text[start:end]`` (``low``: the
     text lower-cased, when the caller has it)."""
-    sent = text[start:end]
     low = low if low is not None else cues.lower(text)
-    raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(sent, lang)]
-    matches = []
-    for s, e, mid in raw:
-        if cues.EXCLUSION_RE.search(low, max(start, s - 50), s):
-            continue  # "Excluding restricted cash, …"
-        matches.append((s, e, mid))
+    if low is not text:
+        raw = taxonomy.find_in(text, low, start, end, lang)
+    else:  # lower-casing changed the offsets somewhere: the sentence is lower-cased alone
+        raw = [(start + s, start + e, mid) for s, e, mid in taxonomy.find(text[start:end], lang)]
+    matches = raw
+    if raw and cues.EXCLUSION_HINT_RE.search(low, start, raw[-1][0]):
+        # "Excluding restricted cash, …" (the hint: a literal every exclusion holds)
+        matches = [(s, e, mid) for s, e, mid in raw
+                   if not cues.EXCLUSION_RE.search(low, max(start, s - 50), s)]
     # "of (total) revenue" after a percentage is a denominator, for every number of the
     # sentence ("9.9% of revenue in Q2 versus 11.8% last quarter").
+    share_words = cues.PCT_OF_REVENUE_HINT_RE.search(low, start, end) is not None
     denominators = [(m.start(), m.end())
-                    for m in cues.PCT_OF_REVENUE_BEFORE_RE.finditer(low, start, end)]
+                    for m in cues.PCT_OF_REVENUE_BEFORE_RE.finditer(low, start, end)
+                    ] if share_words else []
     for _qs, qe in quantity_spans:
         m = cues.PCT_OF_REVENUE_AFTER_RE.match(low, qe, min(qe + 60, end))
         if m:
@@ -74,24 +87,30 @@ def prepare_sentence(text: str, start: int, end: int, taxonomy: Taxonomy, lang: 
         matches = [x for x in matches if not any(a <= x[0] < b for a, b in denominators)]
     starts = [start]
     for m in cues.CLAUSE_END_RE.finditer(low, start, end):
-        pos = m.end()
+        pos, before = m.end(), m.start()
         # A boundary inside a metric name ("cash, cash equivalents, and investments",
         # "sales and marketing") is not a clause boundary.
-        if not any(s < pos < e or s < m.start() < e for s, e, _ in raw):
+        for s, e, _ in raw:
+            if s < pos < e or s < before < e:
+                break
+        else:
             starts.append(pos)
-    return SentenceView(text, start, end, starts, matches, lang, low)
+    return SentenceView(text, start, end, starts, matches, lang, low,
+                        [bisect_right(starts, s) - 1 for s, _, _ in matches], share_words)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class MetricChoice:
-    """The metric picked for a quantity, its score (0..1) and what else was learnt."""
+    """The metric picked for a quantity, its score (0..1) and what else was learnt (never
+    changed once made; not frozen: a frozen dataclass is three times slower to build, and
+    one is built for every number)."""
 
     metric: str | None
     score: float
     span: tuple[int, int] | None = None  # where the metric's name stands (None: carried over)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Target:
     """The quantity a metric is being fitted to, with the words around it."""
 
@@ -117,22 +136,23 @@ def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: 
     customers"); a candidate that cannot measure the unit gives no metric, not a wrong one.
     """
     low = view.low
-    c_start, c_end = view.clause_span(q_start)
-    q_clause = view.clause_of(q_start)
+    q_clause, c_start, c_end = view.clause_at(q_start)
     pct = unit in ("percent", "bps")
     target = _Target(view, q_start, q_end, unit, per,
                      cues.PCT_OF_REVENUE_AFTER_RE.match(low, q_end, view.end) if pct else None,
-                     pct and bool(cues.PCT_OF_REVENUE_BEFORE_RE.search(low, c_start, q_start)),
+                     pct and view.share_words
+                     and bool(cues.PCT_OF_REVENUE_BEFORE_RE.search(low, c_start, q_start)),
                      c_start, c_end)
     best: tuple[float, str | None, tuple[int, int]] | None = None
-    subject = _sentence_subject(view, q_start, c_start)
-    for s, e, mid in view.matches:
-        score, near = _position_score(view, s, e, q_start, q_end, q_clause)
-        if (s, e) == subject:
+    subject = _sentence_subject(view, q_start, c_start) if view.matches else None
+    metrics = taxonomy.metrics
+    for (s, e, mid), m_clause in zip(view.matches, view.match_clauses, strict=True):
+        score, near = _position_score(view, s, e, q_start, q_end, q_clause, m_clause)
+        if subject is not None and (s, e) == subject:
             score += 0.8
         if unit == "count" and score < 2.5:
             continue  # "42 countries" is not a customer count because "customers" is near
-        metric = taxonomy.get(mid)
+        metric = metrics.get(mid)
         fitted = _fit(metric, target, taxonomy, near) if metric else None
         if fitted is None:
             score -= 1.5
@@ -177,8 +197,11 @@ def _sentence_subject(view: SentenceView, q_start: int, c_start: int) -> tuple[i
     """The sentence's first metric name when the number's clause starts with the verb of a
     long subject ("Total non-GAAP spending as measured by … plus G&A, was down $17
     million"), so that the names inside the subject do not win by being closer."""
-    if not view.matches or any(c_start <= s < q_start for s, _, _ in view.matches):
+    if not view.matches:
         return None
+    for s, _, _ in view.matches:
+        if c_start <= s < q_start:
+            return None
     if not _VERB_START_RE.match(view.text, c_start, q_start):
         return None
     s, e, _ = view.matches[0]
@@ -186,12 +209,12 @@ def _sentence_subject(view: SentenceView, q_start: int, c_start: int) -> tuple[i
 
 
 def _position_score(view: SentenceView, s: int, e: int, q_start: int, q_end: int,
-                    q_clause: int) -> tuple[float, bool]:
-    """How likely the name at ``[s, e)`` is what the number measures, and whether it is
-    near (inside, adjacent, or in the number's clause before it)."""
+                    q_clause: int, m_clause: int) -> tuple[float, bool]:
+    """How likely the name at ``[s, e)`` (in clause ``m_clause``) is what the number
+    measures, and whether it is near (inside, adjacent, or in the number's clause before
+    it)."""
     if q_start <= s and e <= q_end:
         return 2.8, True  # inside the quantity: "1,250 enterprise customers"
-    m_clause = view.clause_of(s)
     if e <= q_start:
         dist = q_start - e
         near = m_clause == q_clause
@@ -218,16 +241,16 @@ def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | No
             if metric.revenue_line and "revenue_mix" in taxonomy:
                 return "revenue_mix"
             return None
-        level = cues.LEVEL_BEFORE_RE.search(text, max(t.c_start, t.start - 40), t.start)
-        if metric.growth_id and not level and cues.GROWTH_RE.search(text, t.c_start, t.c_end):
+        if (metric.growth_id and not cues.level_before(text, max(t.c_start, t.start - 40),
+                                                       t.start)
+                and cues.GROWTH_RE.search(text, t.c_start, t.c_end)):
             return metric.growth_id
         if near and metric.revenue_line and "revenue_mix" in taxonomy:
             return "revenue_mix"  # a level of a part of revenue is its share
         return None
     if metric.accepts(t.unit, t.per):
         if (metric.growth_id and metric.family in ("money", "count")
-                and cues.MONEY_CHANGE_BEFORE_RE.search(text, max(t.view.start, t.start - 40),
-                                                       t.start)):
+                and cues.money_change_before(text, max(t.view.start, t.start - 40), t.start)):
             return metric.growth_id
         return metric.id
     if metric.base and t.unit in ("percent", "bps"):
@@ -242,9 +265,34 @@ def find_thresholds(view: SentenceView, quantities: list) -> set[int]:
     for i, q in enumerate(quantities):
         if q.unit in ("count", "percent", "bps", "") or q.start < view.start:
             continue
-        if not cues.THRESHOLD_BEFORE_RE.search(view.low, max(view.start, q.start - 25),
-                                               q.start):
+        if not cues.threshold_before(view.low, max(view.start, q.start - 25), q.start):
             continue
         if cues.THRESHOLD_OWNER_RE.search(view.low, max(view.start, q.start - 90), q.start):
             out.add(i)
     return out
+
+
+def parallel_metric(metric: str | None, prev: Mention | None, q: Quantity, para: str,
+                    left: int, taxonomy: Taxonomy) -> str | None:
+    """Reuse the previous number's metric for a parallel one: "9.9% of revenue in Q2 versus
+    11.8% last quarter", "R&D was 15.2% of revenue, in line with our 15% target", "10.4% and
+    down 50 basis points sequentially"."""
+    if prev is None or prev.metric is None or _family(prev.unit) != _family(q.unit):
+        return metric
+    if metric is None and q.unit == "count":
+        return None  # a count names what it counts ("in 42 countries")
+    if metric is None or cues.comparator_before(para, max(left, q.start - 60), q.start):
+        return prev.metric
+    m = taxonomy.get(metric)
+    base = taxonomy.get(m.base) if m is not None and m.base else None
+    if base is not None and base.pct_revenue_id == prev.metric and (
+            q.unit == "bps" or _RATIO_CHANGE_RE.match(para, q.end)):
+        return prev.metric  # a change of the ratio, not growth of the expense
+    return metric
+
+
+_RATIO_CHANGE_RE = re.compile(r"\s*(?:lower|higher|better|worse)\s+than\b", re.IGNORECASE)
+
+
+def _family(unit: str | None) -> str | None:
+    return "percent" if unit in ("percent", "bps") else unit

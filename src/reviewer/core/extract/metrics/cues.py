@@ -44,14 +44,22 @@ CLAUSE_END_RE = _lc(
     r"|(?<=\s)(?=(?:and|but|while|whereas|although|which|offset\s+by)\s)|(?<=[^\d]\.)(?=\s))")
 
 # --- kind -----------------------------------------------------------------------------------
+# English cue words, each opening with a plain letter (see TENSE_EN_RE).
+_FORWARD_EN = (
+    r"anticipat\w*", r"expect(?:s|ed|ing)?\b", r"expectation\b", r"guid(?:e|es|ing|ance)\b",
+    r"outlook", r"forecast\w*", r"project(?:s|ed|ing|ions?)?\b", r"estimat\w*",
+    *(rf"{w}\s+(?:be|remain|reach|grow|come)\b" for w in ("will", "would", "should")),
+    r"to\s+be\s+(?:in|between|approximately|about|around|roughly|at|over|under|up|down|flat)\b",
+    r"plan(?:s|ning)?\s+to\b", r"intend\w*", r"intent\b", r"assum\w+", r"targeting",
+    r"reaffirm\w*", r"reiterat\w*", r"raising", r"lowering", r"looking\s+for", r"ranges?\b")
+_PAST_EN = (
+    r"was", r"were", r"came\s+(?:in|at)", r"grew", r"increased", r"decreased", r"declined",
+    r"improved", r"ended", r"delivered", r"generated", r"achieved", r"reported", r"recorded",
+    r"exceeded", r"closed", r"landed", r"landing", r"made", r"executed", r"returned", r"marked",
+    r"rose", r"fell", r"totaled", r"totalled", r"reached", r"had", r"posted", r"contributed",
+    r"accounted", r"used", r"witnessed", r"saw", r"did", r"dropped", r"finished")
 FORWARD_RE = {
-    "en": _lc(
-        r"\b(?:anticipat\w*|expect(?:s|ed|ing)?\b|expectation\b|guid(?:e|es|ing|ance)\b"
-        r"|outlook|forecast\w*|project(?:s|ed|ing|ions?)?\b|estimat\w*|(?:will|would|should)"
-        r"\s+(?:be|remain|reach|grow|come)\b|to\s+be\s+(?:in|between|approximately|about|"
-        r"around|roughly|at|over|under|up|down|flat)\b|plan(?:s|ning)?\s+to\b|intend\w*|"
-        r"intent\b|assum\w+|targeting|reaffirm\w*|reiterat\w*|raising|lowering|looking\s+for"
-        r"|\branges?\b)"),
+    "en": _lc(rf"\b(?:{'|'.join(_FORWARD_EN)})"),
     "zh": re.compile(r"預計|预计|預期|预期|展望|指引|預估|预估|將|将會|将会"),
     "ar": re.compile(r"نتوقع|يتوقع|توقعات|نتوقعه|التوجيه|توجيه|إرشادات|سيكون|ستكون|المتوقع"),
 }
@@ -63,19 +71,34 @@ NEUTRAL_RE = _lc(
     r"{0,4}?(?:expect\w*|guid\w*|outlook|forecast\w*|estimat\w*)(?:\s+ranges?)?"
     r"|\bexpectations\b")
 PAST_RE = {
-    "en": _lc(
-        r"\b(?:was|were|came\s+(?:in|at)|grew|increased|decreased|declined|improved|ended|"
-        r"delivered|generated|achieved|reported|recorded|exceeded|closed|landed|landing|made|"
-        r"executed|returned|marked|rose|fell|totaled|totalled|reached|had|posted|contributed|"
-        r"accounted|used|witnessed|saw|did|dropped|finished)\b"),
+    "en": _lc(rf"\b(?:{'|'.join(_PAST_EN)})\b"),
     "zh": re.compile(r"為|为|達到|达到|增長了|增长了|下降了|錄得|录得|實現|实现"),
     "ar": re.compile(r"بلغ|بلغت|نما|نمت|ارتفع|ارتفعت|انخفض|انخفضت|وصل|وصلت|حققنا|كان|كانت"),
 }
+# Both families in one scan of English text. No forward-looking cue shares a start or any text
+# with a past-tense one (different words, each whole; the words inside a cue of several, "be",
+# "in", "at", "to", "for"…, are cues of neither family), so the one scan finds exactly what
+# the two would; keep it so when adding words. The look-ahead for the words' first letters
+# rejects most word starts before the alternation is tried.
+def _first_letters(words: tuple[str, ...]) -> str:
+    """The letters ``words`` (patterns) open with, for a look-ahead in front of them."""
+    letters = {w[0] for w in words}
+    if not all(c.isalpha() for c in letters):
+        raise ValueError("every cue word must open with a plain letter")
+    return "".join(sorted(letters))
+
+
+TENSE_EN_RE = re.compile(
+    rf"(?=[{_first_letters(_FORWARD_EN + _PAST_EN)}])"
+    rf"\b(?:(?:{'|'.join(_FORWARD_EN)})(?P<forward>)|(?:{'|'.join(_PAST_EN)})\b(?P<past>))")
 TARGET_RE = _lc(r"\b(?:target(?:s|ed)?\b(?!\s+(?:customers?|markets?|segments?))|goal"
                        r"|long[\s-]term\s+(?:target|model|goal|framework)|aim(?:s|ing)?\s+"
                        r"(?:to|for)|aspir\w+|ambition|objective|our\s+plan\b)")
-# A comparator right before a number: that number is the base of a comparison.
+# A comparator right before a number: that number is the base of a comparison. Anchored at the
+# end, it is tried at every position: the look-ahead for the first letters of its words (keep
+# it in step with them) rejects most positions at once.
 COMPARATOR_BEFORE_RE = _lc(
+    r"(?=[udigrfcvawhblpo相較较م])"
     r"(?:\b(?:up|down|increas\w*|decreas\w*|improv\w*|improvement|declin\w*|grew|rose|fell)"
     r"\s+from|\bfrom|compared\s+(?:to|with)|versus|vs\.?|relative\s+to|against|(?:better|"
     r"worse|higher|lower)\s+than|above|below|prior\s+(?:color|guidance|outlook|view|"
@@ -116,6 +139,15 @@ MONEY_CHANGE_BEFORE_RE = _lc(
     r"\b(?:up|down|increas\w*|decreas\w*|declin\w*|grew|rose|fell|improv\w*|growth\s+of|"
     r"decline\s+of|increase\s+of|decrease\s+of)(?:\s+by)?(?:\s+(?:approximately|about|"
     r"around|roughly|nearly|over|some|more\s+than|an\s+additional|another))*\s*$")
+# A literal every MONEY_CHANGE_BEFORE_RE match holds (its first, mandatory word).
+MONEY_CHANGE_HINT_RE = re.compile(r"up|down|increas|decreas|declin|grew|rose|fell|improv|growth")
+
+
+def money_change_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with a change word (MONEY_CHANGE_BEFORE_RE), testing the
+    hint first: the pattern opens with \b and is tried at every position."""
+    return MONEY_CHANGE_HINT_RE.search(low, lo, hi) is not None and (
+        MONEY_CHANGE_BEFORE_RE.search(low, lo, hi) is not None)
 PCT_OF_REVENUE_AFTER_RE = _lc(
     r"\s*(?:of\s+(?:our\s+)?(?:total\s+|overall\s+|net\s+)?(?:service\s+|services\s+)?"
     r"(?:revenues?|sales)\b|of\s+(?:the\s+|our\s+)?(?:(?:overall\s+)?company['’]s\s+|"
@@ -123,17 +155,46 @@ PCT_OF_REVENUE_AFTER_RE = _lc(
     r"(?:new\s+)?(?P<book>bookings)\b)")
 PCT_OF_REVENUE_BEFORE_RE = _lc(
     r"\bas\s+a\s+(?:percent(?:age)?|%|share|portion)\s+of\s+(?:total\s+)?revenues?\b")
+# What every PCT_OF_REVENUE_BEFORE_RE match holds, opening with a literal (re skips to it),
+# where the pattern opens with \b and is tried at every position.
+PCT_OF_REVENUE_HINT_RE = re.compile(r"as\s+a\s")
 THRESHOLD_BEFORE_RE = _lc(
     r"(?:(?:greater|more|larger|higher)\s+than|over|above|exceeding|in\s+excess\s+of|at\s+"
     r"least|超過|超过|逾|أكبر\s+من|أكثر\s+من|تتجاوز)\s*$")
+# The words a THRESHOLD_BEFORE_RE match can end with (before the spaces up to the number).
+_THRESHOLD_LAST_WORDS = ("than", "over", "above", "exceeding", "of", "least", "超過", "超过",
+                         "逾", "من", "تتجاوز")
+
+
+def threshold_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with "more than", "over"… (THRESHOLD_BEFORE_RE), checking
+    the last word before trying the pattern, which is anchored at the end."""
+    return low[lo:hi].rstrip().endswith(_THRESHOLD_LAST_WORDS) and (
+        THRESHOLD_BEFORE_RE.search(low, lo, hi) is not None)
+
+
 THRESHOLD_OWNER_RE = _lc(r"\b(?:customers?|clients?|deals?|contracts?|accounts?|"
                                 r"logos?|bookings?|wins?)\b|عميل|عملاء|客戶|客户")
 # "Excluding restricted cash, the balance…": the metric named there is not the subject.
 EXCLUSION_RE = _lc(r"\b(?:excluding|exclude[sd]?|aside\s+from|other\s+than|net\s+of|"
                           r"except(?:\s+for)?|before)\s+(?:[\w-]+\s+){0,3}$")
+# A literal every EXCLUSION_RE match holds: a cheap test before the pattern, which opens with
+# \b and so is tried at every position.
+EXCLUSION_HINT_RE = re.compile(r"exclud|aside|other|net|except|before")
 # "declined to approximately 4%": the number after "to" is the new level, not the change.
 LEVEL_BEFORE_RE = _lc(r"\bto(?:\s+(?:approximately|about|around|roughly|nearly|just|"
                              r"over|under|only))*\s*$")
+# The words a LEVEL_BEFORE_RE match can end with (before the spaces up to the number).
+_LEVEL_LAST_WORDS = ("to", "approximately", "about", "around", "roughly", "nearly", "just",
+                     "over", "under", "only")
+
+
+def level_before(low: str, lo: int, hi: int) -> bool:
+    """Whether ``low[lo:hi]`` ends with "to" and its fillers (LEVEL_BEFORE_RE); the pattern,
+    anchored at the end and opening with \b, is tried at every position, so the last word
+    is checked first."""
+    return low[lo:hi].rstrip().endswith(_LEVEL_LAST_WORDS) and (
+        LEVEL_BEFORE_RE.search(low, lo, hi) is not None)
 
 # --- basis ----------------------------------------------------------------------------------
 BASIS_RE = _lc(r"(?<![\w-])(?:(?P<non>non[\s-]?GAAP|adjusted|non[\s-]?IFRS)|"
@@ -165,6 +226,16 @@ def basis_of(match: re.Match[str]) -> str:
     return "gaap" if (g.get("gaap") and not g.get("non")) else "non_gaap"
 
 
+def explicit_basis(low: str, lo: int, hi: int) -> str | None:
+    """The basis the last basis word of ``low[lo:hi]`` names, if any."""
+    if not BASIS_HINT_RE.search(low, lo, hi):
+        return None  # no basis word can be there
+    found = None
+    for m in BASIS_RE.finditer(low, lo, hi):
+        found = m
+    return basis_of(m) if (m := found) else None
+
+
 def forward_cues(text: str, lang: str = "en") -> list[int]:
     """Positions of forward-looking cues in ``text`` that are not references to an earlier
     forecast ("than expected", "above guidance")."""
@@ -180,3 +251,83 @@ def forward_cues(text: str, lang: str = "en") -> list[int]:
 def past_cues(text: str, lang: str = "en") -> list[int]:
     """Positions of past-tense reporting verbs ("was", "came in", "grew") in ``text``."""
     return [m.start() for m in PAST_RE.get(lang, PAST_RE["en"]).finditer(lower(text))]
+
+
+# The two below search the sentence ``low[start:end]`` of lower-cased text in place, giving
+# positions in ``low``: what the sentence's own lower-cased copy would give, shifted. The
+# patterns look outside their match only through ``\b``; a sentence starts after a space or a
+# full stop (no word character), and ``end`` bounds the search as the end of a string would.
+def forward_in(low: str, start: int, end: int, lang: str = "en") -> list[int]:
+    """``forward_cues`` of the sentence ``low[start:end]`` (positions in ``low``)."""
+    hits = [m.start() for m in FORWARD_RE.get(lang, FORWARD_RE["en"]).finditer(low, start, end)]
+    if not hits or lang != "en":
+        return hits
+    neutral = [(m.start(), m.end()) for m in NEUTRAL_RE.finditer(low, start, end)]
+    return [h for h in hits if not any(s <= h < e for s, e in neutral)] if neutral else hits
+
+
+def past_in(low: str, start: int, end: int, lang: str = "en") -> list[int]:
+    """``past_cues`` of the sentence ``low[start:end]`` (positions in ``low``)."""
+    return [m.start() for m in PAST_RE.get(lang, PAST_RE["en"]).finditer(low, start, end)]
+
+
+def tense_in(low: str, start: int, end: int, lang: str = "en") -> tuple[list[int], list[int]]:
+    """``forward_in`` and ``past_in`` of the sentence ``low[start:end]`` (English: in one
+    scan, TENSE_EN_RE)."""
+    if lang != "en":
+        return forward_in(low, start, end, lang), past_in(low, start, end, lang)
+    hits: list[int] = []
+    past: list[int] = []
+    for m in TENSE_EN_RE.finditer(low, start, end):
+        (hits if m.lastgroup == "forward" else past).append(m.start())
+    if not hits:
+        return hits, past
+    neutral = [(m.start(), m.end()) for m in NEUTRAL_RE.finditer(low, start, end)]
+    if neutral:
+        hits = [h for h in hits if not any(s <= h < e for s, e in neutral)]
+    return hits, past
+
+
+def tense_kind(forward: list[int], past: list[int], lo: int, hi: int, pos: int) -> str | None:
+    """The kind the tense cues within ``[lo, hi)`` give a number at ``pos`` (None: there
+    are none): the nearest cue before it, else the first one after it (a forward-looking cue
+    wins a tie). The cue positions come in ascending order."""
+    fwd_before = fwd_first = past_before = past_first = None
+    for p in forward:
+        if lo <= p < hi:
+            fwd_first = p if fwd_first is None else fwd_first
+            if p < pos:
+                fwd_before = p
+    for p in past:
+        if lo <= p < hi:
+            past_first = p if past_first is None else past_first
+            if p < pos:
+                past_before = p
+    if fwd_first is None and past_first is None:
+        return None
+    if fwd_before is not None or past_before is not None:
+        if past_before is None or (fwd_before is not None and fwd_before >= past_before):
+            return "guidance"
+        return "actual"
+    return "guidance" if (hi if fwd_first is None else fwd_first) < (
+        hi if past_first is None else past_first) else "actual"
+
+
+def number_kind(low: str, view, q_start: int, q_end: int, left: int,
+                tense: tuple[list[int], list[int]]) -> str:
+    """actual / guidance / target / comparison of the number at ``[q_start, q_end)`` from
+    the words before and around it (``view``: its sentence's SentenceView, ``left``: where
+    its own words start, ``tense``: the sentence's forward-looking and past-tense cues): a
+    comparator right before it, a target word, else the nearest forward-looking or
+    past-tense cue before it in its clause (then in its sentence)."""
+    if comparator_before(low, max(left, q_start - 60), q_start):
+        return "comparison"
+    _, c_start, c_end = view.clause_at(q_start)
+    if TARGET_AFTER_RE.match(low, q_end) or target_before(low, max(c_start, q_start - 60),
+                                                           q_start):
+        return "target"
+    forward, past = tense
+    if not forward and not past:
+        return "actual"  # no tense cue in the sentence: tense_kind would find none
+    return (tense_kind(forward, past, c_start, c_end, q_start)
+            or tense_kind(forward, past, view.start, view.end, q_start) or "actual")

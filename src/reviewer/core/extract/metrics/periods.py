@@ -143,12 +143,20 @@ _AR = [
 ]
 
 
-def _combine(rules: list[tuple[str, str]], bounded: bool) -> tuple[re.Pattern[str], list[str]]:
+def _combine(rules: list[tuple[str, str]], bounded: bool
+             ) -> tuple[re.Pattern[str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """The rules as one pattern, and by the name of each rule's group its relation and the
+    names of its own groups (the only ones a match of the rule can fill)."""
     names = [f"r{i}" for i in range(len(rules))]
-    body = "|".join(f"(?P<{n}>{pat})" for n, (_, pat) in zip(names, rules, strict=True))
+    # An empty group after each rule names it (it closes last, so it is ``lastgroup``), not
+    # a group around it: re skips an alternative at once when it opens with a character (or
+    # class) that does not match, but enters every one that opens with a group.
+    body = "|".join(f"(?:{pat})(?P<{n}>)" for n, (_, pat) in zip(names, rules, strict=True))
     # Arabic glues prepositions to the noun and Chinese has no spaces: no left boundary.
     left = r"(?<![\w'])" if bounded else ""
-    return re.compile(rf"{left}(?:{body})", re.IGNORECASE), [r for r, _ in rules]
+    return re.compile(rf"{left}(?:{body})", re.IGNORECASE), {
+        n: (rel, tuple(re.findall(r"\(\?P<(\w+)>", pat)))
+        for n, (rel, pat) in zip(names, rules, strict=True)}
 
 
 _PATTERNS = {"en": _combine(_EN, True), "zh": _combine(_ZH + _EN[:1], False),
@@ -160,8 +168,11 @@ _EN_LOWER = re.compile(re.sub(r"\\.|\(\?P<|[A-Z]",
 _ENDS_RE = re.compile(r"\s*,?\s*(?:which\s+|that\s+)?(?:just\s+)?(?:ending|ended|ends)\s+"
                       rf"(?:on\s+)?(?P<em>{_MONTH_RE})\b(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
                       r"(?:,?\s+(?:19|20)\d{2})?", re.IGNORECASE)
-# Right before an expression, these make it the base of a comparison.
-_COMPARATOR_RE = re.compile(r"(?:\b(?:than|from|over|versus|vs\.?|compared\s+(?:to|with)|"
+# Right before an expression, these make it the base of a comparison. Anchored at the end, it
+# is tried at every position: the look-ahead for the first letters of its words (keep it in
+# step with them) rejects most positions at once.
+_COMPARATOR_RE = re.compile(r"(?=[tfovcrasb相較较م])"
+                            r"(?:\b(?:than|from|over|versus|vs\.?|compared\s+(?:to|with)|"
                             r"relative\s+to|against|since|above|below)\s+(?:the\s+|that\s+|"
                             r"our\s+)?(?:levels?\s+(?:of|in)\s+)?|相比|較|较|مقارنة\s+ب)$",
                             re.IGNORECASE)
@@ -188,6 +199,15 @@ def _year(s: str | None) -> int | None:
 _KEYWORD_RE = re.compile(r"quarter|year|fiscal|fy|half|quential|nnually|months?\b|q[1-4]|"
                          r"1q|2q|3q|4q|ttm|ltm|q/q|y/y|qoq|19\d\d\b|20\d\d\b")
 _LEAD_WORDS = 5  # the longest lead-in before a keyword: "same period of the previous year"
+# What every rule of _EN opens with, lower-cased (keep it in step with them; "q" stands for
+# "q1", "q/q", "quarter"…, "a" for "a year ago", "annually", "april"…): the grammar is tried
+# only at the lead-in starts that open with one of these, a plain string test.
+# (test_every_english_expression_opens_with_a_listed_word checks it).
+_EN_OPENINGS = ("q", "1", "2", "3", "4", "fiscal", "calendar", "first", "second", "third",
+                "fourth", "full", "fy", "the", "this", "that", "trailing", "last", "past",
+                "prior", "previous", "preceding", "ttm", "ltm", "a", "year", "y/y", "yoy",
+                "same", "next", "coming", "following", "upcoming", "back", "front", "current",
+                "sequential", "end", *MONTHS)
 
 
 def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
@@ -197,7 +217,7 @@ def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
     starts = [ks]
     j = ks
     for _ in range(_LEAD_WORDS):
-        lo = max(floor, j - 30)
+        lo = j - 30 if j - 30 > floor else floor  # max() is a call: this runs for every word
         sp = low.rfind(" ", lo, j - 1)
         if sp < 0:
             if lo == floor and floor < j:
@@ -211,37 +231,52 @@ def _lead_in_starts(low: str, ks: int, floor: int) -> list[int]:
 
 def find_periods(text: str, lang: str = "en") -> list[PeriodExpr]:
     """Every period expression of ``text``, in order, non-overlapping."""
-    pattern, rels = _PATTERNS.get(lang, _PATTERNS["en"])
+    return find_periods_in(text, text.lower(), 0, len(text), lang)
+
+
+def find_periods_in(text: str, low: str, start: int, end: int,
+                    lang: str = "en") -> list[PeriodExpr]:
+    """``find_periods`` of ``text[start:end]`` with offsets into ``text``, searched in place
+    (``low``: ``text.lower()``). Where ``text[start:end]`` is a sentence, this finds what the
+    sentence on its own would: the patterns look left of their start only for a word
+    character (a sentence starts after a space or a full stop), and ``end`` bounds every
+    match as the end of a string would."""
+    pattern, rules = _PATTERNS.get(lang, _PATTERNS["en"])
     out: list[PeriodExpr] = []
     if lang in ("zh", "ar"):
-        for m in pattern.finditer(text):
-            # The outer group closes last, so lastgroup names the rule that matched.
-            out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+        for m in pattern.finditer(text, start, end):
+            # The rule's empty group closes last, so lastgroup names the rule that matched.
+            out.append(_expr(m, *rules[m.lastgroup], text, start, end))
         return out
-    pos = 0
-    low = text.lower()
-    matcher, target = _EN_LOWER, low
+    pos = start
+    matcher, target, openings = _EN_LOWER, low, _EN_OPENINGS
     if len(low) != len(text):  # a rare character whose lower case is longer ("İ")
-        low, matcher, target = text, pattern, text
-    for k in _KEYWORD_RE.finditer(low):
+        low, matcher, target, openings = text, pattern, text, ("",)
+    for k in _KEYWORD_RE.finditer(low, start, end):
         ks = k.start()
         if ks < pos:
             continue
         m = None
-        for start in _lead_in_starts(low, ks, pos):
-            m = matcher.match(target, start, k.end() + 60)
+        stop = min(k.end() + 60, end)
+        for lead in _lead_in_starts(low, ks, pos):
+            if not low.startswith(openings, lead):
+                continue  # no rule opens so: the match would fail
+            m = matcher.match(target, lead, stop)
             if m is not None and m.end() > ks:
                 break
             m = None
         if m is None:
             continue
-        out.append(_expr(m, rels[int(m.lastgroup[1:])], text))
+        out.append(_expr(m, *rules[m.lastgroup], text, start, end))
         pos = out[-1].end
     return out
 
 
-def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
-    g = m.groupdict()
+def _expr(m: re.Match[str], rel: str, names: tuple[str, ...], text: str, lo: int,
+          hi: int) -> PeriodExpr:
+    # Only the groups of the rule that matched (``names``) can hold text: what groupdict
+    # would give for them, and None (by ``get``) for the grammar's other ~40.
+    g = {n: m.group(n) for n in names}
     start, end = m.start(), m.end()
     quarter = year = month = None
     offset = 0
@@ -261,12 +296,12 @@ def _expr(m: re.Match[str], rel: str, text: str) -> PeriodExpr:
                            if g.get(k)), None))
     elif rel == "month":
         month, year = MONTHS[g["mo"].lower()], _year(g.get("moy"))
-    base = rel in ("yoy", "seq") or bool(_COMPARATOR_RE.search(text[max(0, start - 30):start]))
+    base = rel in ("yoy", "seq") or bool(_COMPARATOR_RE.search(text[max(lo, start - 30):start]))
     if rel == "yoy":
         rel = "year_ago"
     elif rel == "seq":
         rel = "prev_q"
-    ends = _ENDS_RE.match(text, end)
+    ends = _ENDS_RE.match(text, end, hi)
     ends_month = MONTHS[ends.group("em").lower()] if ends else None
     if ends:
         end = ends.end()

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import accumulate
 from pathlib import Path
 
 from reviewer.core.errors import InputError
@@ -46,18 +46,25 @@ class Metric:
 
     def accepts(self, unit: str, per: str | None = None) -> bool:
         """Whether a quantity of this unit can measure the metric."""
-        money = bool(_CURRENCY_RE.match(unit or ""))
-        if self.family == "money":
-            return money and per in (None, "")
-        if self.family == "per_share":
-            return money
-        if self.family in ("percent", "rate"):
+        family = self.family
+        if family == "money":
+            return is_currency(unit) and per in (None, "")
+        if family == "per_share":
+            return is_currency(unit)
+        if family in ("percent", "rate"):
             return unit in ("percent", "bps")
-        if self.family == "count":
+        if family == "count":
             return unit == "count"
-        if self.family == "growth":
-            return unit in ("percent", "bps", "count") or money
+        if family == "growth":
+            return unit in ("percent", "bps", "count") or is_currency(unit)
         return False
+
+
+@lru_cache(maxsize=256)
+def is_currency(unit: str | None) -> bool:
+    """Whether ``unit`` is an ISO currency code ("USD"). Cached: the same few units recur for
+    every number, and a dictionary look-up is cheaper than the pattern."""
+    return bool(_CURRENCY_RE.match(unit or ""))
 
 
 class Taxonomy:
@@ -68,21 +75,23 @@ class Taxonomy:
         self.digest = digest
         self._lookup: dict[str, dict[str, str]] = {}
         self._matchers: dict[str, re.Pattern[str]] = {}
-        # English is matched word by word: the first word of a name indexes the names that
-        # start with it, longest first (one dict lookup per word of text).
-        self._first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        # English is matched word by word, along a tree of the names' words: the first word
+        # of a name indexes a node, each node maps the next word to its child and _END to the
+        # metric of the name that ends there (one dict lookup per word of text, then one per
+        # word of the longest name that fits, instead of one per length of name).
+        self._first: dict[str, dict[str, dict | str]] = {}
         for m in metrics:
             for lang, syns in m.synonyms.items():
                 table = self._lookup.setdefault(lang, {})
                 for s in syns:
                     table[_key(s)] = m.id
                     if lang == "en":
-                        words = tuple(w.lower() for w in _WORD_RE.findall(s))
-                        if words:
-                            self._first.setdefault(words[0], []).append((len(words), words,
-                                                                         m.id))
-        for cands in self._first.values():
-            cands.sort(key=lambda c: -c[0])
+                        words = [w.lower() for w in _WORD_RE.findall(s)]
+                        if words:  # the first name listed wins words written alike
+                            node = self._first
+                            for w in words:
+                                node = node.setdefault(w, {})
+                            node.setdefault(_END, m.id)
 
     def __contains__(self, metric_id: object) -> bool:
         return metric_id in self.metrics
@@ -97,48 +106,60 @@ class Taxonomy:
     def find(self, text: str, lang: str = "en") -> list[tuple[int, int, str]]:
         """Every synonym occurrence in ``text`` as ``(start, end, metric_id)``, leftmost
         longest, non-overlapping."""
+        low = text.lower()
+        # When lower-casing changes the offsets (rare), English is matched case-sensitively.
+        return self.find_in(text, low if len(low) == len(text) else text, 0, len(text), lang)
+
+    def find_in(self, text: str, low: str, start: int, end: int,
+                lang: str = "en") -> list[tuple[int, int, str]]:
+        """``find`` of ``text[start:end]`` with offsets into ``text``, searched in place
+        (``low``: ``text`` lower-cased with the same offsets). Where ``text[start:end]`` is a
+        sentence, this finds what the sentence on its own would: a sentence starts after a
+        space or a full stop, no pattern looks left of its match, and ``end`` bounds every
+        match as the end of a string would."""
         lang = lang if lang in self._lookup else "en"
         if lang == "en":
-            return self._find_words(text)
+            return self._find_words(low, start, end)
         pattern = self._matchers.get(lang)
         if pattern is None:
             pattern = self._matchers[lang] = _compile(self._lookup[lang], lang)
         table = self._lookup[lang]
-        return [(m.start(), m.end(), table[_key(m.group())]) for m in pattern.finditer(text)]
+        return [(m.start(), m.end(), table[_key(m.group())])
+                for m in pattern.finditer(text, start, end)]
 
-
-    def _find_words(self, text: str) -> list[tuple[int, int, str]]:
-        low = text.lower()
-        if len(low) != len(text):
-            low = text  # keep offsets; such rare text is matched case-sensitively
-        # findall builds no match objects; the offsets of the few words that open a synonym
-        # are read afterwards from a second, lazily advanced pass (matches come in order).
-        words = _WORD_RE.findall(low)
-        spans = _WORD_RE.finditer(low)
-        seen = 0  # how many of ``spans`` have been consumed
-        out = []
-        i, n = 0, len(words)
+    def _find_words(self, low: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        # Splitting on the words gives them with the text between them (no match objects);
+        # the offsets are summed up only once a name is found.
+        parts = _WORD_SPLIT_RE.split(low[start:end])
+        words = parts[1::2]  # word i is parts[2 * i + 1]
         first = self._first
-        while i < n:
-            cands = first.get(words[i])
-            if cands:
-                for k, seq, mid in cands:
-                    if i + k <= n and tuple(words[i:i + k]) == seq:
-                        head = next(islice(spans, i - seen, None))
-                        tail = head if k == 1 else next(islice(spans, k - 2, None))
-                        seen = i + k
-                        out.append((head.start(), tail.end(), mid))
-                        i += k
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        out = []
+        offsets = None
+        after = 0  # the first word not inside a name found
+        n = len(words)
+        for i in [i for i, w in enumerate(words) if w in first]:
+            if i < after:
+                continue
+            node, j, found = first[words[i]], i + 1, None
+            while True:  # down the tree: the longest name that starts at word i
+                if _END in node:
+                    found = j, node[_END]
+                if j == n or words[j] not in node:
+                    break
+                node, j = node[words[j]], j + 1
+            if found is not None:
+                after, mid = found
+                if offsets is None:
+                    offsets = list(accumulate(map(len, parts), initial=start))
+                out.append((offsets[2 * i + 1], offsets[2 * after], mid))
         return out
 
 
 # A word of English text as the synonym matcher sees it: "R&D", "non-GAAP", "pre-tax".
+# (_END, never a word, keys the metric of a name in the tree of names' words.)
+_END = ""
 _WORD_RE = re.compile(r"\w[\w&'’-]*(?<!['’-])")
+_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 
 
 def _key(s: str) -> str:
