@@ -215,6 +215,17 @@ _PREFIX_LAST_WORDS = (
     " hkd twd sgd brl us$ u.s.$ c$ ca$ a$ au$ hk$ nt$ s$ r$ حوالي نحو قرابة من سالب ناقص"
 )
 PREFIX_LAST_WORDS = frozenset(_PREFIX_LAST_WORDS.split())
+# How the text before a space that PREFIX_RE matches may end (lower-cased, ASCII): a word of
+# _APPROX ("more" of "more than"), a sign word, "us" of "US $", a currency ("$ 5", "USD 5"),
+# "~", or another blank. Non-ASCII text (Chinese, Arabic, "≈", "€") is not checked. A prefix
+# never spans a space after any other word (see numbers.scan.match_before).
+_PREFIX_SPACE_ENDS = (
+    "approximately approx. about around roughly nearly almost over more greater less fewer"
+    " than under in excess of upwards north close to just well some circa ca. up at least"
+    " exceeding exceeded minus negative us $ usd eur gbp jpy cny rmb inr chf cad aud hkd twd"
+    " sgd brl ~ \t \n \r \x0b \x0c \x1c \x1d \x1e \x1f"
+)
+PREFIX_SPACE_ENDS = tuple(_PREFIX_SPACE_ENDS.split(" "))
 PREFIX_END_CHARS = frozenset("$€£¥₹￥~≈(-−約约近過过逾於于負负")
 
 # --- context that makes a number something other than a quantity --------------------------

@@ -89,8 +89,8 @@ def _read(
     piece = Piece(start=s, end=e, value=value, spelled=not digits)
     piece.integer = digits and text[s:e].isdigit() and value == value.to_integral_value()
     # --- before -----------------------------------------------------------------------
-    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW) if _may_have_prefix(
-        text, s) else None
+    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW, 5, lx.PREFIX_SPACE_ENDS) if (
+        _may_have_prefix(text, s)) else None
     prefix_start = s
     paren = paren0 = False
     if pm and pm.end() > pm.start():
@@ -219,40 +219,55 @@ _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|pa
 
 
 def match_before(
-    pattern: re.Pattern[str], text: str, end: int, window: int, words: int = 5
+    pattern: re.Pattern[str], text: str, end: int, window: int, words: int = 5,
+    space_ends: tuple[str, ...] | None = None,
 ) -> re.Match | None:
     """The longest match of ``pattern`` (which ends with \\Z) that ends at ``end``.
 
     Rather than searching every start in the window, try only where one of the last
     ``words`` words can begin (after a space), and the last three characters (an attached
     "$", "(", "約").
+
+    ``space_ends``, when given, lists how the text before a space inside any match of
+    ``pattern`` can end (lower-cased; non-ASCII text always may): no start at or before a
+    space after any other word can match, so those starts are not tried.
     """
     lo = max(0, end - window)
     tail = max(lo, end - 3)
-    # The same starts, ascending and distinct, without a set and a sort: ``lo``, then the
-    # word starts (found right to left, all above ``lo``) below ``tail``, then the tail.
-    if lo < tail:
-        m = pattern.match(text, lo, end)
-        if m:
-            return m
+    floor = lo - 1  # only starts above it can match
     word_starts = []
-    i = end
+    j = text.rfind(" ", lo, end)
     for _ in range(words):
-        j = text.rfind(" ", lo, i)
         if j == -1:
             break
         if j + 1 < tail:
             word_starts.append(j + 1)
-        i = j
+        k = text.rfind(" ", lo, j)
+        if space_ends is not None and not _may_end(text[max(lo, k + 1):j], space_ends):
+            floor = j
+            break
+        j = k
+    # The starts ascending and distinct: ``lo``, the word starts (found right to left, all
+    # above ``lo``) below ``tail``, then the tail.
+    if floor < lo < tail:
+        m = pattern.match(text, lo, end)
+        if m:
+            return m
     for start in reversed(word_starts):
         m = pattern.match(text, start, end)
         if m:
             return m
-    for start in range(tail, end + 1):
+    for start in range(max(tail, floor + 1), end + 1):
         m = pattern.match(text, start, end)
         if m:
             return m
     return None
+
+
+def _may_end(word: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``word`` (the text between two spaces) can end where a match goes on past
+    the second space: it ends with one of ``ends`` (ASCII is compared lower-cased)."""
+    return not word.isascii() or not word or word.lower().endswith(ends)
 
 
 def _eps_context(text: str, s: int, piece: Piece) -> bool:
