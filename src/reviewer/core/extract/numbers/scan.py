@@ -134,7 +134,8 @@ def _read(
     elif has_scale:
         piece.scale = 1  # the scale is inside the words: "eight million"
     if piece.unit is None and piece.scale is None:
-        sm = lx.SCALE_ATTACHED_RE.match(text, p) if digits and not closed else None
+        attached = digits and not closed and text[p:p + 1] in _SCALE_ATTACHED_FIRST
+        sm = lx.SCALE_ATTACHED_RE.match(text, p) if attached else None
         if sm:
             piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
             p = sm.end()
@@ -288,11 +289,26 @@ def _may_have_prefix(text: str, s: int) -> bool:
 
 def _hard_reject(text: str, s: int, e: int) -> bool:
     """A digit core that is never a quantity: "8x8", "9:00", "12/31", "'26", "3.1.2"."""
-    if lx.HARD_BEFORE_RE.search(text, max(0, s - 4), s):
+    # Each pattern is tried only where the characters next to the core allow it (most
+    # numbers follow a letter and a space and are followed by a space and a letter).
+    before = text[s - 1:s] if s else ""
+    if (before in _HARD_BEFORE_LAST or (before in _BLANKS and text[s - 2:s - 1] in _HARD_MARK)
+            ) and lx.HARD_BEFORE_RE.search(text, max(0, s - 4), s):
         return True
-    if lx.HARD_AFTER_RE.match(text, e):
+    after = text[e:e + 1]
+    if (after in _HARD_AFTER_FIRST or (after in _BLANKS and text[e + 1:e + 2] in _HARD_MARK)
+            ) and lx.HARD_AFTER_RE.match(text, e):
         return True
     return text.startswith("-odd", e)
+
+
+_BLANKS = frozenset(" \t\u00a0")
+# The characters HARD_BEFORE_RE can end with; HARD_AFTER_RE can start with; and next to
+# the blanks of "8 x 8", "9 : 00" (a blank or the mark itself).
+_HARD_BEFORE_LAST = frozenset("x×:/'’‘#.٫-")
+_HARD_AFTER_FIRST = frozenset("x×:/.٫")
+_HARD_MARK = frozenset("x×:/ \t\u00a0")
+_SCALE_ATTACHED_FIRST = frozenset("kKmMbB")  # how SCALE_ATTACHED_RE starts ("k", "bn", "MM")
 
 
 def _read_unit(text: str, p: int, piece: Piece) -> int:
