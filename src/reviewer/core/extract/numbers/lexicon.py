@@ -9,6 +9,7 @@ with the ``*_CORE_RE`` patterns and then reads the words around each core with t
 from __future__ import annotations
 
 import re
+import string
 
 # --- digits ---------------------------------------------------------------------------------
 # ASCII, Arabic-Indic (٠-٩), Persian (۰-۹) and full-width digits; Decimal() reads them all.
@@ -281,3 +282,24 @@ FROM_BEFORE_RE = re.compile(
 # --- scripts --------------------------------------------------------------------------------
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+
+# --- how each suffix can start ------------------------------------------------------------
+# The ASCII characters that the SUFFIX_* patterns and SCALE_SPACED_RE cannot start with
+# once the blanks (" ", tab, nbsp) at a position are skipped: every character but the first
+# ones of their words and signs, whitespace ("\\s" before Arabic) and non-ASCII characters.
+# numbers.scan does not try a pattern before one of these ("%", ",", "in", "of"…); keep
+# them in step with the patterns above.
+def _cannot_start(starts: str) -> frozenset[str]:
+    may = starts + string.whitespace + "\x1c\x1d\x1e\x1f"
+    return frozenset(map(chr, range(128))) - frozenset(may)
+
+
+NOT_SCALE_SPACED = _cannot_start("-tTmMbB")  # "- million", "bn"
+NOT_CURRENCY = _cannot_start("-UuDdEePpGgYyRrCcJjIiFf")  # "U.S. dollars", "yen", "CHF"…
+NOT_PERCENT = _cannot_start("%Pp")
+NOT_BPS = _cannot_start("-Bb")
+NOT_POINTS = _cannot_start("Pp")
+NOT_UNIT = _cannot_start("-PpTtGgEeMmHh")  # petabytes, TB, gigawatts, exabytes, MW, hours
+NOT_COUNT = _cannot_start("-+" + string.ascii_letters)  # "-plus", "+", any word
+NOT_APPROX = _cannot_start("-+o")  # "-plus", "+", "or more", "-ish"
+NOT_PER = _cannot_start("/PpAaEe")  # "/mo", "per", "a", "each"

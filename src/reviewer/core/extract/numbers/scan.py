@@ -144,7 +144,8 @@ def _read(
                 or lx.SUFFIX_UNIT_RE.match(text, p)):
             return None  # "18th", "3D", "10x", "8x8" (but "25bps", "2PB")
         else:
-            sm = lx.SCALE_SPACED_RE.match(text, p)
+            may = _next_char(text, p) not in lx.NOT_SCALE_SPACED
+            sm = lx.SCALE_SPACED_RE.match(text, p) if may else None
             if sm:
                 word = sm.group(1) or sm.group(2) or sm.group(4)
                 piece.scale = int(lx.SCALE_WORDS[word.lower()])
@@ -154,10 +155,10 @@ def _read(
         closed, p = True, p + 1  # "$(1.2 million)"
     if piece.unit is None:
         p = _read_unit(text, p, piece)
-    am = lx.SUFFIX_APPROX_RE.match(text, p)
-    if am:
+    nxt = _next_char(text, p)
+    if nxt not in lx.NOT_APPROX and lx.SUFFIX_APPROX_RE.match(text, p):
         piece.approx = True
-    if piece.currency or closed:
+    if (piece.currency or closed) and nxt not in lx.NOT_PER:
         pm2 = lx.SUFFIX_PER_RE.match(text, p)
         if pm2:
             per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
@@ -313,7 +314,8 @@ _SCALE_ATTACHED_FIRST = frozenset("kKmMbB")  # how SCALE_ATTACHED_RE starts ("k"
 
 def _read_unit(text: str, p: int, piece: Piece) -> int:
     """Read a currency word, percent, bps, unit or counted noun at ``p``; the new position."""
-    m = lx.SUFFIX_CURRENCY_RE.match(text, p)
+    nxt = _next_char(text, p)  # each pattern is tried only where it can start
+    m = lx.SUFFIX_CURRENCY_RE.match(text, p) if nxt not in lx.NOT_CURRENCY else None
     if m:
         if piece.currency is None:
             word = (m.group(1) or m.group(2) or m.group(3)).lower().split()[0]
@@ -321,25 +323,26 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
         return m.end()
     if piece.currency:
         return p
-    m = lx.SUFFIX_PERCENT_RE.match(text, p)
+    m = lx.SUFFIX_PERCENT_RE.match(text, p) if nxt not in lx.NOT_PERCENT else None
     if m:
         piece.unit = "percent"
         return m.end()
-    m = lx.SUFFIX_BPS_RE.match(text, p)
+    m = lx.SUFFIX_BPS_RE.match(text, p) if nxt not in lx.NOT_BPS else None
     if m:
         piece.unit = "bps"
         return m.end()
-    m = lx.SUFFIX_POINTS_RE.match(text, p) if piece.kind is None else None
+    m = lx.SUFFIX_POINTS_RE.match(text, p) if (
+        piece.kind is None and nxt not in lx.NOT_POINTS) else None
     if m and piece.scale is None and piece.value < 100:
         piece.unit, piece.confidence = "percent", min(piece.confidence, 0.7)
         return m.end()
-    m = lx.SUFFIX_UNIT_RE.match(text, p)
+    m = lx.SUFFIX_UNIT_RE.match(text, p) if nxt not in lx.NOT_UNIT else None
     if m:
         unit = lx.UNIT_WORDS[(m.group(1) or m.group(2)).lower()]
         if unit not in lx.LARGE_ONLY_UNITS or piece.scale or piece.value >= 1000:
             piece.unit = unit
             return m.end()
-    m = lx.SUFFIX_COUNT_RE.match(text, p)
+    m = lx.SUFFIX_COUNT_RE.match(text, p) if nxt not in lx.NOT_COUNT else None
     if m and not (piece.integer and 1900 <= piece.value <= 2100 and piece.scale is None
                   and m.group("noun") and _has_modifiers(text[p:m.start("noun")])):
         piece.unit = "count"
@@ -348,6 +351,12 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
             piece.approx = True
         return m.end()
     return p
+
+
+def _next_char(text: str, p: int) -> str:
+    """The first character at or after ``p`` that is not a blank (" ", tab, nbsp); "" at the
+    end of the text or after eight blanks (then every pattern is tried)."""
+    return text[p:p + 8].lstrip(" \t\u00a0")[:1]
 
 
 def _has_modifiers(gap: str) -> bool:
