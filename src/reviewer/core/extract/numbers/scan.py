@@ -58,11 +58,13 @@ def scan(text: str, lang: str | None = None, permissive: bool = False) -> list[P
         except InvalidOperation:
             continue
         cores.append((m.start(), m.end(), value, False, "digits"))
+    n_digits = len(cores)  # in order already: the digit cores do not overlap
     if lang is None or lang.startswith("en") or lang == "und":
         cores.extend(english_cores(text))
     if (lang is None or lang.startswith("zh")) and lx.CJK_RE.search(text):
         cores.extend(chinese_cores(text))
-    cores.sort(key=lambda c: (c[0], -c[1]))
+    if len(cores) > n_digits:
+        cores.sort(key=lambda c: (c[0], -c[1]))
     pieces: list[Piece] = []
     taken = 0
     for start, end, value, has_scale, kind in cores:
