@@ -89,41 +89,22 @@ def _read(
     if digits and _hard_reject(text, s, e):
         return None
     piece = Piece(start=s, end=e, value=value, spelled=not digits)
-    piece.integer = digits and text[s:e].isdigit() and value == value.to_integral_value()
+    piece.integer = digits and text[s:e].isdigit()  # digits alone: a whole number
     # --- before -----------------------------------------------------------------------
     pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW, 5, lx.PREFIX_SPACE_ENDS) if (
         _may_have_prefix(text, s)) else None
+    if pm is not None and pm.end() == pm.start():
+        pm = None  # nothing before the number
+    cur = pm.group("cur") if pm else None
+    if pm and cur and not digits:
+        pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
+    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and (not cur if pm else digits):
+        return None  # "Q2", "FY21", "x8"
     prefix_start = s
     paren = paren0 = False
-    if pm and pm.end() > pm.start():
-        if pm.group("cur") and not digits:
-            pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
-        elif s > 0 and text[s - 1] in lx.ASCII_LETTER and not pm.group("cur"):
-            return None  # "Q2", "FY21", "x8"
-    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and digits:
-        return None
-    if pm and pm.end() > pm.start():
+    if pm:
         prefix_start = pm.start()
-        piece.approx = bool(pm.group("approx") or pm.group("approx_sym")
-                            or pm.group("approx_cn") or pm.group("approx_ar"))
-        piece.negative = bool(pm.group("sign_word") or pm.group("sign_ar") or pm.group("sign_cn")
-                              or pm.group("sign") or pm.group("sign2"))
-        cur = pm.group("cur")
-        if cur:
-            piece.currency = lx.CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", cur).upper(), "USD")
-        paren = bool(pm.group("paren"))
-        # the surface starts at the sign or currency; approximation words stay outside
-        paren0 = bool(pm.group("paren0"))
-        tolerance = pm.group("sign_word") and _PLUS_OR_RE.search(
-            text, max(0, pm.start("sign_word") - 12), pm.start("sign_word"))
-        if tolerance:  # "$1.78 billion plus or minus $50 million": a tolerance, not a loss
-            piece.negative, piece.approx = False, True
-        for group in ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren"):
-            if pm.group(group) and not (tolerance and group == "sign_word"):
-                piece.start = pm.start(group)
-                break
-        else:
-            piece.start = s if tolerance else piece.start
+        paren, paren0 = _read_prefix(text, pm, piece)
     # --- after ------------------------------------------------------------------------
     p = e
     closed = False
@@ -272,6 +253,34 @@ def _may_end(word: str, ends: tuple[str, ...]) -> bool:
     """Whether ``word`` (the text between two spaces) can end where a match goes on past
     the second space: it ends with one of ``ends`` (ASCII is compared lower-cased)."""
     return not word.isascii() or not word or word.lower().endswith(ends)
+
+
+_PREFIX_GROUPS = ("approx", "approx_sym", "approx_cn", "approx_ar", "sign_word", "sign_ar",
+                  "sign_cn", "sign", "paren0", "cur", "sign2", "paren")
+_SURFACE_GROUPS = ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren")
+
+
+def _read_prefix(text: str, pm: re.Match[str], piece: Piece) -> tuple[bool, bool]:
+    """Set the approximation, sign, currency and surface start that the prefix ``pm`` (a
+    match of PREFIX_RE) gives ``piece``; whether it opens a parenthesis after the currency
+    ("$(1.2)") and before it ("($0.05)")."""
+    (approx, approx_sym, approx_cn, approx_ar, sign_word, sign_ar, sign_cn, sign, paren0, cur,
+     sign2, paren) = pm.group(*_PREFIX_GROUPS)
+    piece.approx = bool(approx or approx_sym or approx_cn or approx_ar)
+    piece.negative = bool(sign_word or sign_ar or sign_cn or sign or sign2)
+    if cur:
+        piece.currency = lx.CURRENCY_SYMBOLS.get("".join(cur.split()).upper(), "USD")
+    tolerance = sign_word and _PLUS_OR_RE.search(
+        text, max(0, pm.start("sign_word") - 12), pm.start("sign_word"))
+    if tolerance:  # "$1.78 billion plus or minus $50 million": a tolerance, not a loss
+        piece.negative, piece.approx = False, True
+    # the surface starts at the sign or currency; approximation words stay outside
+    surface = (None if tolerance else sign_word, sign_ar, sign_cn, sign, cur, sign2, paren)
+    for group, value in zip(_SURFACE_GROUPS, surface, strict=True):
+        if value:
+            piece.start = pm.start(group)
+            break
+    return bool(paren), bool(paren0)
 
 
 def _eps_context(text: str, s: int, piece: Piece) -> bool:
