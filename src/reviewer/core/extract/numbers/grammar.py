@@ -223,10 +223,10 @@ def _bounds(a: Piece, b: Piece) -> tuple[Decimal, Decimal]:
 
 
 def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
-    first, last = item[0], item[-1]
+    first, last = item[0], item[-1]  # a single piece or the two ends of a range
     kind = first.kind or last.kind
-    scaled = any(p.scale is not None for p in item)
-    confidence = min(p.confidence for p in item)
+    scaled = first.scale is not None or last.scale is not None
+    confidence = min(first.confidence, last.confidence)
     if kind is None:
         if permissive:
             kind = ""
@@ -236,19 +236,17 @@ def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
             kind, confidence = "count", min(confidence, 0.5)
         else:
             return None
-    common = {
-        "unit": kind,
-        "per": first.per or last.per,
-        "approx": any(p.approx for p in item),
-        "confidence": confidence,
-        "spelled": any(p.spelled for p in item),
-        "counted": first.counted or last.counted,
-    }
+    per = first.per or last.per
+    approx = bool(first.approx or last.approx)
+    spelled = bool(first.spelled or last.spelled)
+    counted = first.counted or last.counted
     if len(item) == 2:
-        bounds = _bounds(first, last)
-        return Quantity(first.start, last.end, None, _num(bounds[0]), _num(bounds[1]), **common)
+        lo, hi = _bounds(first, last)
+        return Quantity(first.start, last.end, None, _num(lo), _num(hi), kind, per, approx,
+                        confidence, spelled, counted)
     value = -first.scaled if first.negative else first.scaled
-    return Quantity(first.start, first.end, _num(value), None, None, **common)
+    return Quantity(first.start, first.end, _num(value), None, None, kind, per, approx,
+                    confidence, spelled, counted)
 
 
 def _num(d: Decimal) -> float:
