@@ -40,7 +40,7 @@ from reviewer.core.extract.numbers.phrases import (
     value_of,
     windows,
 )
-from reviewer.core.extract.numbers.scan import match_before
+from reviewer.core.extract.numbers.scan import soft_before
 
 _PERIOD = r"(?P<unit>quarter|year|month)s?"
 
@@ -282,7 +282,7 @@ def _bare(low: str) -> list[Quantity]:
         value = int(text.replace(",", ""))
         if "," not in text and 1900 <= value <= 2100:
             continue  # a year
-        if match_before(lx.SOFT_BEFORE_RE, low, s, 24, 2):
+        if soft_before(low, s):
             continue  # "may 12", "phase 3", "press 1", "top 10"
         out.append(Quantity(s, m.end(), float(value), None, None, "count", confidence=0.5))
     return out

@@ -248,6 +248,14 @@ SOFT_BEFORE_RE = re.compile(
     r"|第[ \t\u00a0]*|\[)\Z",
     re.IGNORECASE,
 )
+# The ASCII words that SOFT_BEFORE_RE can end with, lower-cased ("year" of "fiscal year", "p"
+# of "s&p"): a number after any other word ("revenue of 12") has no soft context.
+_SOFT_LAST_WORDS = (
+    "fiscal year fy cy fq version release star press top page item number form chapter"
+    " section slide rule article step phase tier level gen generation fortune forbes russell"
+    " ftse p"
+)
+SOFT_BEFORE_LAST_WORDS = frozenset(MONTHS.lower().split("|") + _SOFT_LAST_WORDS.split())
 SOFT_AFTER_RE = re.compile(
     rf"[ \t\u00a0]*(?:(?:{MONTHS})\b|\]"
     r"|-(?:figure|year|month|day|week|quarter|odd|fold|point|times?|digit)s?\b)"

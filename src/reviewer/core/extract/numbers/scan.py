@@ -9,6 +9,7 @@ Pieces are raw: ranges are joined and bare numbers dropped by ``numbers``.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -175,7 +176,7 @@ def _read(
     # --- numbers that are not quantities --------------------------------------------------
     explicit = piece.kind not in (None, "count") or piece.scale is not None
     if not explicit and not permissive:
-        soft = kind != "fraction" and match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
+        soft = kind != "fraction" and soft_before(text, prefix_start)
         if soft and piece.counted and soft.group().lower().startswith("top") and not (
                 _GROUP_OF_TOP_RE.search(text, max(0, soft.start() - 16), soft.start())):
             soft = None  # "our top 400 customers" counts them; "of our top 10 deals" does not
@@ -281,6 +282,26 @@ def _read_prefix(text: str, pm: re.Match[str], piece: Piece) -> tuple[bool, bool
             piece.start = pm.start(group)
             break
     return bool(paren), bool(paren0)
+
+
+def soft_before(text: str, end: int) -> re.Match | None:
+    """``match_before(lx.SOFT_BEFORE_RE, text, end, 24, 2)``: "May", "fiscal", "top"… right
+    before ``end`` (then blanks), which make a bare number there a date, a rank, a name."""
+    q = end
+    while q > 0 and text[q - 1] in _BLANKS:
+        q -= 1
+    r = q
+    while r > 0 and text[r - 1] in _LETTERS:
+        r -= 1
+    # Every word of the pattern has a lookbehind: the whole word before the blanks must be
+    # one of its last words (unless a non-ASCII letter, which may fold to one, precedes it).
+    if r < q and (r == 0 or text[r - 1].isascii()) and (
+            text[r:q].lower() not in lx.SOFT_BEFORE_LAST_WORDS):
+        return None
+    return match_before(lx.SOFT_BEFORE_RE, text, end, 24, 2)
+
+
+_LETTERS = frozenset(string.ascii_letters)
 
 
 def _eps_context(text: str, s: int, piece: Piece) -> bool:
