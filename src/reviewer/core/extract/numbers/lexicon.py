@@ -194,15 +194,21 @@ _APPROX = (
     r"|less\s+than|fewer\s+than|under|in\s+excess\s+of|upwards\s+of|north\s+of|close\s+to"
     r"|just\s+(?:over|under)|well\s+over|some|circa|ca\.|up\s+to|at\s+least|exceeding|exceeded"
 )
+# Each optional part of PREFIX_RE opens with a lookahead of the characters it can start with
+# (case-insensitive): re then skips the part at once where it cannot start, rather than try
+# each of its alternatives in turn (which IGNORECASE makes slow). It matches the same.
 PREFIX_RE = re.compile(
+    r"(?:(?=[acefgijlmnorsuw~≈約约大將将近超逾多حنقمأ])"
     r"(?:(?<![A-Za-z])(?P<approx>" + _APPROX + r")[ \t\u00a0]+"
     r"|(?P<approx_sym>[~≈])[ \t\u00a0]?"
     r"|(?P<approx_cn>約|约|大約|大约|將近|将近|近|超過|超过|逾|多於|多于)[ \t\u00a0]*"
-    r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+)?"
+    r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+))?"
+    r"(?:(?=[-−mnسن負负])"
     r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative)[ \t\u00a0]+"
     r"|(?P<sign_ar>سالب|ناقص)\s+|(?P<sign_cn>負|负)[ \t\u00a0]*"
-    r"|(?<![\w%٪)\]])(?P<sign>[-−]))?"
-    r"(?:(?P<paren0>\()?(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
+    r"|(?<![\w%٪)\]])(?P<sign>[-−])))?"
+    r"(?:(?=[(abceghijnrstu$€£¥₹￥])"
+    r"(?P<paren0>\()?(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
     r"(?P<paren>\()?"
     r"\Z",
     re.IGNORECASE,
