@@ -82,9 +82,12 @@ _OF_M_RE = re.compile(
     r"|(?P<list>fortune|global|forbes|s&p|russell) (?P<size>\d+)\b)")
 # A bare whole number that may count something named earlier ("closed 4, ending…", "up from
 # 5,100 at year-end"): only before punctuation or a word that starts no noun phrase; the
-# extractor keeps it only when its sentence names what it counts (``metrics.counted``).
+# extractor keeps it only when its sentence names what it counts (``metrics.counted``). Not
+# inside a longer token ("q4", "$5", "10.5", "covid-19"): the lookbehind that rules those out
+# comes after the first digit, so that re still skips from digit to digit.
 _BARE_RE = re.compile(
-    rf"(?P<n>{_INT})(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
+    r"(?P<n>\d(?<![^\W_]\d|[.,\-$€£¥#/:'’]\d)"
+    r"\d{0,2}(?:,\d{3})*)(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
     r"(?=[ \t\u00a0]*(?:[.,;:)!?]|$|(?:a|an|at|in|by|on|others?|more|last|this|during|from"
     r"|to|and|or|versus|vs|compared|per|ago|of|with|while|so|since|previously)\b))")
 # Before a bare number that continues a count named earlier in its sentence: "opened 3
@@ -273,8 +276,6 @@ def _bare(low: str) -> list[Quantity]:
     out = []
     for m in _BARE_RE.finditer(low):
         s = m.start()
-        if s and (low[s - 1].isalnum() or low[s - 1] in ".,-$€£¥#/:'’"):
-            continue  # inside a longer token: "q4", "$5", "10.5", "covid-19"
         before = low[max(0, s - 40):s]
         if not (ELIDED_CUE_RE.search(before) or SUBJECT_CUE_RE.search(before)):
             continue  # nothing before it says it continues or states a count
