@@ -131,8 +131,11 @@ for _name, (_words, _b, _a) in _HINTS_EN.items():
 # A longer hint hides the shorter ones it overlaps ("three quarters of" holds "quarters of").
 _HINT_FAMILIES["three quarters"] |= {"streak"}
 _HINT_FAMILIES["three-quarters"] |= {"streak"}
-_HINT_EN_RE = re.compile(r"[ \-\n(\"'/0-9](" + "|".join(
-    re.escape(w) for w in sorted(_HINT_FAMILIES, key=len, reverse=True)) + ")")
+# (The lookahead of the hints' first letters spares re their alternatives after most spaces.)
+_HINT_EN_RE = re.compile(
+    r"[ \-\n(\"'/0-9](?=[" + re.escape("".join(sorted({w[0] for w in _HINT_FAMILIES})))
+    + "])(" + "|".join(re.escape(w) for w in sorted(_HINT_FAMILIES, key=len, reverse=True))
+    + ")")
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None,
