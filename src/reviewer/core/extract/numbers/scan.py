@@ -218,8 +218,9 @@ def match_before(
     ``pattern`` can end (lower-cased; non-ASCII text always may): no start at or before a
     space after any other word can match, so those starts are not tried.
     """
-    lo = max(0, end - window)
-    tail = max(lo, end - 3)
+    # (Conditional expressions rather than max(): this runs for most numbers.)
+    lo = end - window if end > window else 0
+    tail = end - 3 if end - 3 > lo else lo
     floor = lo - 1  # only starts above it can match
     word_starts = []
     j = text.rfind(" ", lo, end)
@@ -229,9 +230,11 @@ def match_before(
         if j + 1 < tail:
             word_starts.append(j + 1)
         k = text.rfind(" ", lo, j)
-        if space_ends is not None and not _may_end(text[max(lo, k + 1):j], space_ends):
-            floor = j
-            break
+        if space_ends is not None:
+            word = text[k + 1 if k >= lo else lo:j]  # the text between two spaces
+            if word and word.isascii() and not word.lower().endswith(space_ends):
+                floor = j  # no match goes on past this space
+                break
         j = k
     # The starts ascending and distinct: ``lo``, the word starts (found right to left, all
     # above ``lo``) below ``tail``, then the tail.
@@ -243,17 +246,11 @@ def match_before(
         m = pattern.match(text, start, end)
         if m:
             return m
-    for start in range(max(tail, floor + 1), end + 1):
+    for start in range(tail if tail > floor else floor + 1, end + 1):
         m = pattern.match(text, start, end)
         if m:
             return m
     return None
-
-
-def _may_end(word: str, ends: tuple[str, ...]) -> bool:
-    """Whether ``word`` (the text between two spaces) can end where a match goes on past
-    the second space: it ends with one of ``ends`` (ASCII is compared lower-cased)."""
-    return not word.isascii() or not word or word.lower().endswith(ends)
 
 
 _PREFIX_GROUPS = ("approx", "approx_sym", "approx_cn", "approx_ar", "sign_word", "sign_ar",
@@ -315,7 +312,7 @@ def _may_have_prefix(text: str, s: int) -> bool:
     c = text[s - 1]
     if c != " ":
         return True
-    j = text.rfind(" ", max(0, s - 24), s - 1)
+    j = text.rfind(" ", s - 24 if s > 24 else 0, s - 1)
     word = text[j + 1:s - 1]
     return word.lower() in lx.PREFIX_LAST_WORDS or word[-1:] in lx.PREFIX_END_CHARS
 
