@@ -222,6 +222,9 @@ _PREFIX_LAST_WORDS = (
     " hkd twd sgd brl us$ u.s.$ c$ ca$ a$ au$ hk$ nt$ s$ r$ حوالي نحو قرابة من سالب ناقص"
 )
 PREFIX_LAST_WORDS = frozenset(_PREFIX_LAST_WORDS.split())
+# Last words that end a prefix only after the word before them ("in excess of", "more than").
+PREFIX_PHRASE_ENDS = {"of": ("excess", "upwards", "north"), "to": ("close", "up"),
+                      "than": ("more", "greater", "less", "fewer"), "least": ("at",)}
 # How the text before a space that PREFIX_RE matches may end (lower-cased, ASCII): a word of
 # _APPROX ("more" of "more than"), a sign word, "us" of "US $", a currency ("$ 5", "USD 5"),
 # "~", or another blank. Non-ASCII text (Chinese, Arabic, "≈", "€") is not checked. A prefix

@@ -314,7 +314,14 @@ def _may_have_prefix(text: str, s: int) -> bool:
         return True
     j = text.rfind(" ", s - 24 if s > 24 else 0, s - 1)
     word = text[j + 1:s - 1]
-    return word.lower() in lx.PREFIX_LAST_WORDS or word[-1:] in lx.PREFIX_END_CHARS
+    lower = word.lower()
+    if lower in lx.PREFIX_PHRASE_ENDS and j > 0:  # "in excess of": the word before decides
+        lo = s - lx.PREFIX_WINDOW if s > lx.PREFIX_WINDOW else 0
+        k = text.rfind(" ", lo, j)
+        before = text[k + 1 if k >= lo else lo:j]
+        return not before or not before.isascii() or before[-1].isspace() or (
+            before.lower().endswith(lx.PREFIX_PHRASE_ENDS[lower]))
+    return lower in lx.PREFIX_LAST_WORDS or word[-1:] in lx.PREFIX_END_CHARS
 
 
 def _hard_reject(text: str, s: int, e: int) -> bool:
