@@ -146,7 +146,7 @@ def _read(
         pm2 = lx.SUFFIX_PER_RE.match(text, p)
         if pm2:
             per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
-            per = re.sub(r"\s+", " ", per.lower())
+            per = " ".join(per.lower().split())  # "في  الشهر": one space
             piece.per = lx.PER_ABBREVIATIONS.get(per, per)
             p = pm2.end()
     piece.end = p
