@@ -40,7 +40,7 @@ from reviewer.core.extract.numbers.phrases import (
     value_of,
     windows,
 )
-from reviewer.core.extract.numbers.scan import soft_before
+from reviewer.core.extract.numbers.prefix import soft_before
 
 _PERIOD = r"(?P<unit>quarter|year|month)s?"
 

@@ -215,7 +215,7 @@ PREFIX_RE = re.compile(
 )
 PREFIX_WINDOW = 40
 # The last word of every prefix above that ends with a space, and the last characters of the
-# others: a number after any other word has no prefix (a shortcut, see numbers.scan).
+# others: a number after any other word has no prefix (a shortcut, see numbers.prefix).
 _PREFIX_LAST_WORDS = (
     "approximately approx. about around roughly nearly almost over than under of to some"
     " circa ca. least exceeding exceeded minus negative usd eur gbp jpy cny rmb inr chf cad aud"
@@ -228,7 +228,7 @@ PREFIX_PHRASE_ENDS = {"of": ("excess", "upwards", "north"), "to": ("close", "up"
 # How the text before a space that PREFIX_RE matches may end (lower-cased, ASCII): a word of
 # _APPROX ("more" of "more than"), a sign word, "us" of "US $", a currency ("$ 5", "USD 5"),
 # "~", or another blank. Non-ASCII text (Chinese, Arabic, "≈", "€") is not checked. A prefix
-# never spans a space after any other word (see numbers.scan.match_before).
+# never spans a space after any other word (see numbers.prefix.match_before).
 _PREFIX_SPACE_ENDS = (
     "approximately approx. about around roughly nearly almost over more greater less fewer"
     " than under in excess of upwards north close to just well some circa ca. up at least"
