@@ -112,49 +112,20 @@ def _read(
     if pm:
         prefix_start = pm.start()
         paren, paren0 = read_prefix(text, pm, piece)
-    # --- after ------------------------------------------------------------------------
-    p = e
-    closed = False
-    if paren and p < n and text[p] == ")":
-        closed, p = True, p + 1
-    if kind == "fraction":
-        piece.unit, piece.confidence = "percent", 0.6
-    elif kind == "cn_percent":
-        piece.unit = "percent"
-    elif has_scale:
-        piece.scale = 1  # the scale is inside the words: "eight million"
-    if piece.unit is None and piece.scale is None:
-        attached = digits and not closed and text[p:p + 1] in _SCALE_ATTACHED_FIRST
-        sm = lx.SCALE_ATTACHED_RE.match(text, p) if attached else None
-        if sm:
-            piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
-            p = sm.end()
-        elif digits and p < n and text[p] in lx.ASCII_LETTER and not (
-                lx.SUFFIX_BPS_RE.match(text, p) or lx.SUFFIX_PERCENT_RE.match(text, p)
-                or lx.SUFFIX_UNIT_RE.match(text, p)):
-            return None  # "18th", "3D", "10x", "8x8" (but "25bps", "2PB")
-        else:
-            may = _next_char(text, p) not in lx.NOT_SCALE_SPACED
-            sm = lx.SCALE_SPACED_RE.match(text, p) if may else None
-            if sm:
-                word = sm.group(1) or sm.group(2) or sm.group(4)
-                piece.scale = int(lx.SCALE_WORDS[word.lower()])
-                piece.approx = piece.approx or bool(sm.group(3))
-                p = sm.end()
-    if paren and not closed and p < n and text[p] == ")" and piece.currency:
-        closed, p = True, p + 1  # "$(1.2 million)"
-    if piece.unit is None:
-        p = _read_unit(text, p, piece)
-    nxt = _next_char(text, p)
-    if nxt not in lx.NOT_APPROX and lx.SUFFIX_APPROX_RE.match(text, p):
-        piece.approx = True
-    if (piece.currency or closed) and nxt not in lx.NOT_PER:
-        pm2 = lx.SUFFIX_PER_RE.match(text, p)
-        if pm2:
-            per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
-            per = " ".join(per.lower().split())  # "في  الشهر": one space
-            piece.per = lx.PER_ABBREVIATIONS.get(per, per)
-            p = pm2.end()
+    # --- after: the two commonest forms decided from the next character at once ---------
+    c = text[e:e + 1]
+    if digits and not paren and c in _NO_SUFFIX:  # "5,", "5." or the end: nothing to read
+        p, closed = e, False
+    elif digits and not paren and c == "%" and piece.currency is None:
+        piece.unit = "percent"  # all that SUFFIX_PERCENT_RE reads at a "%"
+        p, closed = e + 1, False  # no "per" without a currency or parenthesis
+        if _next_char(text, p) not in lx.NOT_APPROX and lx.SUFFIX_APPROX_RE.match(text, p):
+            piece.approx = True
+    else:
+        after = _read_after(text, e, piece, kind, has_scale, paren)
+        if after is None:
+            return None
+        p, closed = after
     piece.end = p
     if paren0 and p < n and text[p] == ")":
         after = p + 1
@@ -203,6 +174,61 @@ def _read(
     return piece
 
 
+def _read_after(
+    text: str, e: int, piece: Piece, kind: str, has_scale: bool, paren: bool
+) -> tuple[int, bool] | None:
+    """Read scale, unit, approximation and "per" after the core that ends at ``e``: where
+    the piece ends and whether the parenthesis of its prefix closed; None for "18th", "3D"."""
+    digits = kind == "digits"
+    p = e
+    closed = False
+    if paren and text[p:p + 1] == ")":
+        closed, p = True, p + 1
+    if kind == "fraction":
+        piece.unit, piece.confidence = "percent", 0.6
+    elif kind == "cn_percent":
+        piece.unit = "percent"
+    elif has_scale:
+        piece.scale = 1  # the scale is inside the words: "eight million"
+    at = p  # the position ``nxt`` was read at: each pattern is tried only where it can start
+    c = text[p:p + 1]
+    nxt = _next_char(text, p) if c in _BLANKS else c
+    if piece.unit is None and piece.scale is None:
+        attached = digits and not closed and c in _SCALE_ATTACHED_FIRST
+        sm = lx.SCALE_ATTACHED_RE.match(text, p) if attached else None
+        if sm:
+            piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
+            p = sm.end()
+        elif digits and c in lx.ASCII_LETTER and not (
+                lx.SUFFIX_BPS_RE.match(text, p) or lx.SUFFIX_PERCENT_RE.match(text, p)
+                or lx.SUFFIX_UNIT_RE.match(text, p)):
+            return None  # "18th", "3D", "10x", "8x8" (but "25bps", "2PB")
+        else:
+            sm = lx.SCALE_SPACED_RE.match(text, p) if nxt not in lx.NOT_SCALE_SPACED else None
+            if sm:
+                word = sm.group(1) or sm.group(2) or sm.group(4)
+                piece.scale = int(lx.SCALE_WORDS[word.lower()])
+                piece.approx = piece.approx or bool(sm.group(3))
+                p = sm.end()
+    if paren and not closed and text[p:p + 1] == ")" and piece.currency:
+        closed, p = True, p + 1  # "$(1.2 million)"
+    if piece.unit is None:
+        nxt = nxt if p == at else _next_char(text, p)
+        at = p
+        p = _read_unit(text, p, piece, nxt)
+    nxt = nxt if p == at else _next_char(text, p)
+    if nxt not in lx.NOT_APPROX and lx.SUFFIX_APPROX_RE.match(text, p):
+        piece.approx = True
+    if (piece.currency or closed) and nxt not in lx.NOT_PER:
+        pm2 = lx.SUFFIX_PER_RE.match(text, p)
+        if pm2:
+            per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
+            per = " ".join(per.lower().split())  # "في  الشهر": one space
+            piece.per = lx.PER_ABBREVIATIONS.get(per, per)
+            p = pm2.end()
+    return p, closed
+
+
 _GROUP_OF_TOP_RE = re.compile(r"\b(?:of|all|among)\s+(?:our\s+|the\s+|its\s+|their\s+)?\Z",
                               re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
@@ -235,11 +261,17 @@ _HARD_BEFORE_LAST = frozenset("x×:/'’‘#.٫-")
 _HARD_AFTER_FIRST = frozenset("x×:/.٫")
 _HARD_MARK = frozenset("x×:/ \t\u00a0")
 _SCALE_ATTACHED_FIRST = frozenset("kKmMbB")  # how SCALE_ATTACHED_RE starts ("k", "bn", "MM")
+# Where no suffix can be read right after the digits: no pattern starts there (the lx.NOT_*
+# tables, blanks excluded), no scale attaches, no letter follows; or the end of the text,
+# where every pattern needs a character more. A ")" closes a prefix's parenthesis.
+_NO_SUFFIX = (lx.NOT_SCALE_SPACED & lx.NOT_CURRENCY & lx.NOT_PERCENT & lx.NOT_BPS
+              & lx.NOT_POINTS & lx.NOT_UNIT & lx.NOT_COUNT & lx.NOT_APPROX & lx.NOT_PER
+              ) - _SCALE_ATTACHED_FIRST - lx.ASCII_LETTER - {")"} | {""}
 
 
-def _read_unit(text: str, p: int, piece: Piece) -> int:
-    """Read a currency word, percent, bps, unit or counted noun at ``p``; the new position."""
-    nxt = _next_char(text, p)  # each pattern is tried only where it can start
+def _read_unit(text: str, p: int, piece: Piece, nxt: str) -> int:
+    """Read a currency word, percent, bps, unit or counted noun at ``p``; the new position.
+    ``nxt`` is ``_next_char(text, p)``: each pattern is tried only where it can start."""
     m = lx.SUFFIX_CURRENCY_RE.match(text, p) if nxt not in lx.NOT_CURRENCY else None
     if m:
         if piece.currency is None:
