@@ -97,6 +97,10 @@ def read_prefix(text: str, pm: re.Match[str], piece: Piece) -> tuple[bool, bool]
     """Set the approximation, sign, currency and surface start that the prefix ``pm`` (a
     match of PREFIX_RE) gives ``piece``; whether it opens a parenthesis after the currency
     ("$(1.2)") and before it ("($0.05)")."""
+    start = pm.start()
+    if text[start] == "$" and pm.end() == start + 1:  # "$" alone, the commonest: "cur"
+        piece.currency, piece.start = "USD", start  # (no other group can match a "$")
+        return False, False
     (approx, approx_sym, approx_cn, approx_ar, sign_word, sign_ar, sign_cn, sign, paren0, cur,
      sign2, paren) = pm.group(*_PREFIX_GROUPS)
     piece.approx = bool(approx or approx_sym or approx_cn or approx_ar)
