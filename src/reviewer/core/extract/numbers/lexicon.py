@@ -46,8 +46,10 @@ CURRENCY_SYMBOLS = {
     "¥": "JPY", "JPY": "JPY", "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY",
     "RMB": "CNY", "￥": "CNY",
 }
+# The symbols first: the commonest, and no other alternative starts with one (nor they with
+# a letter), so the order changes no match, only how soon re finds "$".
 _CUR_BEFORE = (
-    r"US\s?\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|HK\$|NT\$|S\$|R\$|[$€£¥₹￥]"
+    r"[$€£¥₹￥]|US\s?\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|HK\$|NT\$|S\$|R\$"
     r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|TWD|SGD|BRL)"
 )
 CURRENCY_WORDS = {
