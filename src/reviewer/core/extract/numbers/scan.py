@@ -68,7 +68,9 @@ def scan(text: str, lang: str | None = None, permissive: bool = False) -> list[P
     n_digits = len(cores)  # in order already: the digit cores do not overlap
     if lang is None or lang.startswith("en") or lang == "und":
         cores.extend(english_cores(text))
-    if (lang is None or lang.startswith("zh")) and lx.CJK_RE.search(text):
+    # (An ASCII text has no CJK character: isascii is far cheaper than the search.)
+    if (lang is None or lang.startswith("zh")) and not text.isascii() and lx.CJK_RE.search(
+            text):
         cores.extend(chinese_cores(text))
     if len(cores) > n_digits:
         cores.sort(key=lambda c: (c[0], -c[1]))
