@@ -39,6 +39,21 @@ def may_have_prefix(text: str, s: int) -> bool:
     return lower in lx.PREFIX_LAST_WORDS or word[-1:] in lx.PREFIX_END_CHARS
 
 
+def dollar_alone(text: str, s: int) -> bool:
+    """Whether the prefix of a number at ``s`` after a "$" is that "$" alone: at the start
+    of the text, or after a space after a word no prefix spans (``lx.PREFIX_SPACE_ENDS``).
+    Then ``match_before(lx.PREFIX_RE, text, s, …)`` tries only the starts after that space,
+    and the "$" matches; this says so without trying PREFIX_RE (most amounts follow "was")."""
+    if s == 1:
+        return True
+    if text[s - 2] != " ":
+        return False
+    lo = s - lx.PREFIX_WINDOW if s > lx.PREFIX_WINDOW else 0
+    k = text.rfind(" ", lo, s - 2)
+    word = text[k + 1 if k >= lo else lo:s - 2]
+    return bool(word) and word.isascii() and not word.lower().endswith(lx.PREFIX_SPACE_ENDS)
+
+
 def match_before(
     pattern: re.Pattern[str], text: str, end: int, window: int, words: int = 5,
     space_ends: tuple[str, ...] | None = None,

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from reviewer.core.extract.numbers import lexicon as lx
 from reviewer.core.extract.numbers.prefix import (
+    dollar_alone,
     match_before,
     may_have_prefix,
     read_prefix,
@@ -100,20 +101,14 @@ def _read(
     piece = Piece(start=s, end=e, value=value, spelled=not digits)
     piece.integer = digits and text[s:e].isdigit()  # digits alone: a whole number
     # --- before -----------------------------------------------------------------------
-    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW, 5, lx.PREFIX_SPACE_ENDS) if (
-        may_have_prefix(text, s)) else None
-    if pm is not None and pm.end() == pm.start():
-        pm = None  # nothing before the number
-    cur = pm.group("cur") if pm else None
-    if pm and cur and not digits:
-        pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
-    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and (not cur if pm else digits):
-        return None  # "Q2", "FY21", "x8"
-    prefix_start = s
-    paren = paren0 = False
-    if pm:
-        prefix_start = pm.start()
-        paren, paren0 = read_prefix(text, pm, piece)
+    if digits and text[s - 1:s] == "$" and dollar_alone(text, s):
+        piece.currency, piece.start = "USD", s - 1  # what read_prefix makes of a "$"
+        pm, prefix_start, paren, paren0 = None, s - 1, False, False
+    else:
+        before = _read_before(text, s, digits, piece)
+        if before is None:
+            return None
+        pm, prefix_start, paren, paren0 = before
     # --- after: the two commonest forms decided from the next character at once ---------
     c = text[e:e + 1]
     if digits and not paren and c in _NO_SUFFIX:  # "5,", "5." or the end: nothing to read
@@ -174,6 +169,27 @@ def _read(
             s > 1 and text[s - 1] == "-" and text[s - 2].isdigit())
     piece.prefix_start = prefix_start
     return piece
+
+
+def _read_before(
+    text: str, s: int, digits: bool, piece: Piece
+) -> tuple[re.Match[str] | None, int, bool, bool] | None:
+    """Read the prefix of the core that starts at ``s`` into ``piece``: its match, where the
+    words before begin, whether it opens a parenthesis after the currency and before it;
+    None for "Q2", "FY21", "x8"."""
+    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW, 5, lx.PREFIX_SPACE_ENDS) if (
+        may_have_prefix(text, s)) else None
+    if pm is not None and pm.end() == pm.start():
+        pm = None  # nothing before the number
+    cur = pm.group("cur") if pm else None
+    if pm and cur and not digits:
+        pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
+    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and (not cur if pm else digits):
+        return None  # "Q2", "FY21", "x8"
+    if pm is None:
+        return None, s, False, False
+    paren, paren0 = read_prefix(text, pm, piece)
+    return pm, pm.start(), paren, paren0
 
 
 def _read_after(
