@@ -224,30 +224,42 @@ def _bounds(a: Piece, b: Piece) -> tuple[Decimal, Decimal]:
 
 
 def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
-    first, last = item[0], item[-1]  # a single piece or the two ends of a range
+    if len(item) == 1:
+        return _single(item[0], permissive)
+    first, last = item  # the two ends of a range
     kind = first.kind or last.kind
-    scaled = first.scale is not None or last.scale is not None
     confidence = min(first.confidence, last.confidence)
     if kind is None:
         if permissive:
             kind = ""
-        elif scaled:
+        elif first.scale is not None or last.scale is not None:
             kind, confidence = "count", min(confidence, 0.7)
-        elif len(item) == 1 and first.value >= 1000 and not first.phone_like:
+        else:
+            return None
+    lo, hi = _bounds(first, last)
+    return _new_quantity(first.start, last.end, None, float(lo), float(hi), kind,
+                         first.per or last.per, bool(first.approx or last.approx), confidence,
+                         bool(first.spelled or last.spelled), first.counted or last.counted,
+                         False, False)
+
+
+def _single(p: Piece, permissive: bool) -> Quantity | None:
+    """``_quantity`` of one piece (most are): a bare number is a count from 1,000 up."""
+    kind = p.currency or p.unit
+    confidence = p.confidence
+    if kind is None:
+        if permissive:
+            kind = ""
+        elif p.scale is not None:
+            kind, confidence = "count", min(confidence, 0.7)
+        elif p.value >= 1000 and not p.phone_like:
             kind, confidence = "count", min(confidence, 0.5)
         else:
             return None
-    per = first.per or last.per
-    approx = bool(first.approx or last.approx)
-    spelled = bool(first.spelled or last.spelled)
-    counted = first.counted or last.counted
-    if len(item) == 2:
-        lo, hi = _bounds(first, last)
-        return _new_quantity(first.start, last.end, None, float(lo), float(hi), kind, per,
-                             approx, confidence, spelled, counted, False, False)
-    value = -first.scaled if first.negative else first.scaled
-    return _new_quantity(first.start, first.end, float(value), None, None, kind, per, approx,
-                         confidence, spelled, counted, False, False)
+    value = p.value * p.scale if p.scale else p.value  # Piece.scaled
+    return _new_quantity(p.start, p.end, float(-value if p.negative else value), None, None,
+                         kind, p.per, bool(p.approx), confidence, bool(p.spelled), p.counted,
+                         False, False)
 
 
 _QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
