@@ -98,7 +98,8 @@ def _read(
     n = len(text)
     if digits and _hard_reject(text, s, e):
         return None
-    piece = Piece(start=s, end=e, value=value, spelled=not digits)
+    piece = Piece(s, e, value)  # (positional: twice as fast as by keyword)
+    piece.spelled = not digits
     piece.integer = digits and text[s:e].isdigit()  # digits alone: a whole number
     # --- before -----------------------------------------------------------------------
     if digits and text[s - 1:s] == "$" and dollar_alone(text, s):
