@@ -40,7 +40,7 @@ from reviewer.core.extract.numbers.phrases import (
     value_of,
     windows,
 )
-from reviewer.core.extract.numbers.scan import match_before
+from reviewer.core.extract.numbers.prefix import soft_before
 
 _PERIOD = r"(?P<unit>quarter|year|month)s?"
 
@@ -82,9 +82,12 @@ _OF_M_RE = re.compile(
     r"|(?P<list>fortune|global|forbes|s&p|russell) (?P<size>\d+)\b)")
 # A bare whole number that may count something named earlier ("closed 4, ending…", "up from
 # 5,100 at year-end"): only before punctuation or a word that starts no noun phrase; the
-# extractor keeps it only when its sentence names what it counts (``metrics.counted``).
+# extractor keeps it only when its sentence names what it counts (``metrics.counted``). Not
+# inside a longer token ("q4", "$5", "10.5", "covid-19"): the lookbehind that rules those out
+# comes after the first digit, so that re still skips from digit to digit.
 _BARE_RE = re.compile(
-    rf"(?P<n>{_INT})(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
+    r"(?P<n>\d(?<![^\W_]\d|[.,\-$€£¥#/:'’]\d)"
+    r"\d{0,2}(?:,\d{3})*)(?![\w%]|[.,]\d|[ \t\u00a0]*(?:%|-|\())"
     r"(?=[ \t\u00a0]*(?:[.,;:)!?]|$|(?:a|an|at|in|by|on|others?|more|last|this|during|from"
     r"|to|and|or|versus|vs|compared|per|ago|of|with|while|so|since|previously)\b))")
 # Before a bare number that continues a count named earlier in its sentence: "opened 3
@@ -128,8 +131,11 @@ for _name, (_words, _b, _a) in _HINTS_EN.items():
 # A longer hint hides the shorter ones it overlaps ("three quarters of" holds "quarters of").
 _HINT_FAMILIES["three quarters"] |= {"streak"}
 _HINT_FAMILIES["three-quarters"] |= {"streak"}
-_HINT_EN_RE = re.compile(r"[ \-\n(\"'/0-9](" + "|".join(
-    re.escape(w) for w in sorted(_HINT_FAMILIES, key=len, reverse=True)) + ")")
+# (The lookahead of the hints' first letters spares re their alternatives after most spaces.)
+_HINT_EN_RE = re.compile(
+    r"[ \-\n(\"'/0-9](?=[" + re.escape("".join(sorted({w[0] for w in _HINT_FAMILIES})))
+    + "])(" + "|".join(re.escape(w) for w in sorted(_HINT_FAMILIES, key=len, reverse=True))
+    + ")")
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None,
@@ -273,8 +279,6 @@ def _bare(low: str) -> list[Quantity]:
     out = []
     for m in _BARE_RE.finditer(low):
         s = m.start()
-        if s and (low[s - 1].isalnum() or low[s - 1] in ".,-$€£¥#/:'’"):
-            continue  # inside a longer token: "q4", "$5", "10.5", "covid-19"
         before = low[max(0, s - 40):s]
         if not (ELIDED_CUE_RE.search(before) or SUBJECT_CUE_RE.search(before)):
             continue  # nothing before it says it continues or states a count
@@ -282,7 +286,7 @@ def _bare(low: str) -> list[Quantity]:
         value = int(text.replace(",", ""))
         if "," not in text and 1900 <= value <= 2100:
             continue  # a year
-        if match_before(lx.SOFT_BEFORE_RE, low, s, 24, 2):
+        if soft_before(low, s):
             continue  # "may 12", "phase 3", "press 1", "top 10"
         out.append(Quantity(s, m.end(), float(value), None, None, "count", confidence=0.5))
     return out

@@ -9,6 +9,7 @@ with the ``*_CORE_RE`` patterns and then reads the words around each core with t
 from __future__ import annotations
 
 import re
+import string
 
 # --- digits ---------------------------------------------------------------------------------
 # ASCII, Arabic-Indic (٠-٩), Persian (۰-۹) and full-width digits; Decimal() reads them all.
@@ -45,8 +46,10 @@ CURRENCY_SYMBOLS = {
     "¥": "JPY", "JPY": "JPY", "₹": "INR", "INR": "INR", "CHF": "CHF", "CNY": "CNY",
     "RMB": "CNY", "￥": "CNY",
 }
+# The symbols first: the commonest, and no other alternative starts with one (nor they with
+# a letter), so the order changes no match, only how soon re finds "$".
 _CUR_BEFORE = (
-    r"US\s?\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|HK\$|NT\$|S\$|R\$|[$€£¥₹￥]"
+    r"[$€£¥₹￥]|US\s?\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|HK\$|NT\$|S\$|R\$"
     r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|CHF|CAD|AUD|HKD|TWD|SGD|BRL)"
 )
 CURRENCY_WORDS = {
@@ -193,28 +196,48 @@ _APPROX = (
     r"|less\s+than|fewer\s+than|under|in\s+excess\s+of|upwards\s+of|north\s+of|close\s+to"
     r"|just\s+(?:over|under)|well\s+over|some|circa|ca\.|up\s+to|at\s+least|exceeding|exceeded"
 )
+# Each optional part of PREFIX_RE opens with a lookahead of the characters it can start with
+# (case-insensitive): re then skips the part at once where it cannot start, rather than try
+# each of its alternatives in turn (which IGNORECASE makes slow). It matches the same.
 PREFIX_RE = re.compile(
+    r"(?:(?=[acefgijlmnorsuw~≈約约大將将近超逾多حنقمأ])"
     r"(?:(?<![A-Za-z])(?P<approx>" + _APPROX + r")[ \t\u00a0]+"
     r"|(?P<approx_sym>[~≈])[ \t\u00a0]?"
     r"|(?P<approx_cn>約|约|大約|大约|將近|将近|近|超過|超过|逾|多於|多于)[ \t\u00a0]*"
-    r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+)?"
+    r"|(?P<approx_ar>حوالي|نحو|قرابة|ما\s+يقرب\s+من|أكثر\s+من|أقل\s+من)\s+))?"
+    r"(?:(?=[-−mnسن負负])"
     r"(?:(?<![A-Za-z])(?P<sign_word>minus|negative)[ \t\u00a0]+"
     r"|(?P<sign_ar>سالب|ناقص)\s+|(?P<sign_cn>負|负)[ \t\u00a0]*"
-    r"|(?<![\w%٪)\]])(?P<sign>[-−]))?"
-    r"(?:(?P<paren0>\()?(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
+    r"|(?<![\w%٪)\]])(?P<sign>[-−])))?"
+    r"(?:(?=[(abceghijnrstu$€£¥₹￥])"
+    r"(?P<paren0>\()?(?P<cur>" + _CUR_BEFORE + r")[ \t\u00a0]?(?P<sign2>[-−])?)?"
     r"(?P<paren>\()?"
     r"\Z",
     re.IGNORECASE,
 )
 PREFIX_WINDOW = 40
 # The last word of every prefix above that ends with a space, and the last characters of the
-# others: a number after any other word has no prefix (a shortcut, see numbers.scan).
+# others: a number after any other word has no prefix (a shortcut, see numbers.prefix).
 _PREFIX_LAST_WORDS = (
     "approximately approx. about around roughly nearly almost over than under of to some"
     " circa ca. least exceeding exceeded minus negative usd eur gbp jpy cny rmb inr chf cad aud"
     " hkd twd sgd brl us$ u.s.$ c$ ca$ a$ au$ hk$ nt$ s$ r$ حوالي نحو قرابة من سالب ناقص"
 )
 PREFIX_LAST_WORDS = frozenset(_PREFIX_LAST_WORDS.split())
+# Last words that end a prefix only after the word before them ("in excess of", "more than").
+PREFIX_PHRASE_ENDS = {"of": ("excess", "upwards", "north"), "to": ("close", "up"),
+                      "than": ("more", "greater", "less", "fewer"), "least": ("at",)}
+# How the text before a space that PREFIX_RE matches may end (lower-cased, ASCII): a word of
+# _APPROX ("more" of "more than"), a sign word, "us" of "US $", a currency ("$ 5", "USD 5"),
+# "~", or another blank. Non-ASCII text (Chinese, Arabic, "≈", "€") is not checked. A prefix
+# never spans a space after any other word (see numbers.prefix.match_before).
+_PREFIX_SPACE_ENDS = (
+    "approximately approx. about around roughly nearly almost over more greater less fewer"
+    " than under in excess of upwards north close to just well some circa ca. up at least"
+    " exceeding exceeded minus negative us $ usd eur gbp jpy cny rmb inr chf cad aud hkd twd"
+    " sgd brl ~ \t \n \r \x0b \x0c \x1c \x1d \x1e \x1f"
+)
+PREFIX_SPACE_ENDS = tuple(_PREFIX_SPACE_ENDS.split(" "))
 PREFIX_END_CHARS = frozenset("$€£¥₹￥~≈(-−約约近過过逾於于負负")
 
 # --- context that makes a number something other than a quantity --------------------------
@@ -236,6 +259,14 @@ SOFT_BEFORE_RE = re.compile(
     r"|第[ \t\u00a0]*|\[)\Z",
     re.IGNORECASE,
 )
+# The ASCII words that SOFT_BEFORE_RE can end with, lower-cased ("year" of "fiscal year", "p"
+# of "s&p"): a number after any other word ("revenue of 12") has no soft context.
+_SOFT_LAST_WORDS = (
+    "fiscal year fy cy fq version release star press top page item number form chapter"
+    " section slide rule article step phase tier level gen generation fortune forbes russell"
+    " ftse p"
+)
+SOFT_BEFORE_LAST_WORDS = frozenset(MONTHS.lower().split("|") + _SOFT_LAST_WORDS.split())
 SOFT_AFTER_RE = re.compile(
     rf"[ \t\u00a0]*(?:(?:{MONTHS})\b|\]"
     r"|-(?:figure|year|month|day|week|quarter|odd|fold|point|times?|digit)s?\b)"
@@ -270,3 +301,24 @@ FROM_BEFORE_RE = re.compile(
 # --- scripts --------------------------------------------------------------------------------
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 ASCII_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+
+# --- how each suffix can start ------------------------------------------------------------
+# The ASCII characters that the SUFFIX_* patterns and SCALE_SPACED_RE cannot start with
+# once the blanks (" ", tab, nbsp) at a position are skipped: every character but the first
+# ones of their words and signs, whitespace ("\\s" before Arabic) and non-ASCII characters.
+# numbers.scan does not try a pattern before one of these ("%", ",", "in", "of"…); keep
+# them in step with the patterns above.
+def _cannot_start(starts: str) -> frozenset[str]:
+    may = starts + string.whitespace + "\x1c\x1d\x1e\x1f"
+    return frozenset(map(chr, range(128))) - frozenset(may)
+
+
+NOT_SCALE_SPACED = _cannot_start("-tTmMbB")  # "- million", "bn"
+NOT_CURRENCY = _cannot_start("-UuDdEePpGgYyRrCcJjIiFf")  # "U.S. dollars", "yen", "CHF"…
+NOT_PERCENT = _cannot_start("%Pp")
+NOT_BPS = _cannot_start("-Bb")
+NOT_POINTS = _cannot_start("Pp")
+NOT_UNIT = _cannot_start("-PpTtGgEeMmHh")  # petabytes, TB, gigawatts, exabytes, MW, hours
+NOT_COUNT = _cannot_start("-+" + string.ascii_letters)  # "-plus", "+", any word
+NOT_APPROX = _cannot_start("-+o")  # "-plus", "+", "or more", "-ish"
+NOT_PER = _cannot_start("/PpAaEe")  # "/mo", "per", "a", "each"

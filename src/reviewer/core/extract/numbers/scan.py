@@ -3,7 +3,8 @@
 A core is a run of digits, of English number words, or a Chinese numeral. Around it the
 scanner reads, with anchored patterns, what comes before (approximation, sign, currency,
 opening parenthesis) and after (scale, currency, percent, bps, unit, counted noun, "per …").
-Pieces are raw: ranges are joined and bare numbers dropped by ``numbers``.
+Pieces are raw: ranges are joined and bare numbers dropped by ``numbers``. The words before
+a core are read by ``numbers.prefix``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.prefix import (
+    dollar_alone,
+    match_before,
+    may_have_prefix,
+    read_prefix,
+    soft_before,
+)
 from reviewer.core.extract.numbers.words import chinese_cores, english_cores
 
 
@@ -58,11 +66,15 @@ def scan(text: str, lang: str | None = None, permissive: bool = False) -> list[P
         except InvalidOperation:
             continue
         cores.append((m.start(), m.end(), value, False, "digits"))
+    n_digits = len(cores)  # in order already: the digit cores do not overlap
     if lang is None or lang.startswith("en") or lang == "und":
         cores.extend(english_cores(text))
-    if (lang is None or lang.startswith("zh")) and lx.CJK_RE.search(text):
+    # (An ASCII text has no CJK character: isascii is far cheaper than the search.)
+    if (lang is None or lang.startswith("zh")) and not text.isascii() and lx.CJK_RE.search(
+            text):
         cores.extend(chinese_cores(text))
-    cores.sort(key=lambda c: (c[0], -c[1]))
+    if len(cores) > n_digits:
+        cores.sort(key=lambda c: (c[0], -c[1]))
     pieces: list[Piece] = []
     taken = 0
     for start, end, value, has_scale, kind in cores:
@@ -86,83 +98,32 @@ def _read(
     n = len(text)
     if digits and _hard_reject(text, s, e):
         return None
-    piece = Piece(start=s, end=e, value=value, spelled=not digits)
-    piece.integer = digits and text[s:e].isdigit() and value == value.to_integral_value()
+    piece = Piece(s, e, value)  # (positional: twice as fast as by keyword)
+    piece.spelled = not digits
+    piece.integer = digits and text[s:e].isdigit()  # digits alone: a whole number
     # --- before -----------------------------------------------------------------------
-    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW) if _may_have_prefix(
-        text, s) else None
-    prefix_start = s
-    paren = paren0 = False
-    if pm and pm.end() > pm.start():
-        if pm.group("cur") and not digits:
-            pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
-        elif s > 0 and text[s - 1] in lx.ASCII_LETTER and not pm.group("cur"):
-            return None  # "Q2", "FY21", "x8"
-    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and digits:
-        return None
-    if pm and pm.end() > pm.start():
-        prefix_start = pm.start()
-        piece.approx = bool(pm.group("approx") or pm.group("approx_sym")
-                            or pm.group("approx_cn") or pm.group("approx_ar"))
-        piece.negative = bool(pm.group("sign_word") or pm.group("sign_ar") or pm.group("sign_cn")
-                              or pm.group("sign") or pm.group("sign2"))
-        cur = pm.group("cur")
-        if cur:
-            piece.currency = lx.CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", cur).upper(), "USD")
-        paren = bool(pm.group("paren"))
-        # the surface starts at the sign or currency; approximation words stay outside
-        paren0 = bool(pm.group("paren0"))
-        tolerance = pm.group("sign_word") and _PLUS_OR_RE.search(
-            text, max(0, pm.start("sign_word") - 12), pm.start("sign_word"))
-        if tolerance:  # "$1.78 billion plus or minus $50 million": a tolerance, not a loss
-            piece.negative, piece.approx = False, True
-        for group in ("sign_word", "sign_ar", "sign_cn", "sign", "cur", "sign2", "paren"):
-            if pm.group(group) and not (tolerance and group == "sign_word"):
-                piece.start = pm.start(group)
-                break
-        else:
-            piece.start = s if tolerance else piece.start
-    # --- after ------------------------------------------------------------------------
-    p = e
-    closed = False
-    if paren and p < n and text[p] == ")":
-        closed, p = True, p + 1
-    if kind == "fraction":
-        piece.unit, piece.confidence = "percent", 0.6
-    elif kind == "cn_percent":
-        piece.unit = "percent"
-    elif has_scale:
-        piece.scale = 1  # the scale is inside the words: "eight million"
-    if piece.unit is None and piece.scale is None:
-        sm = lx.SCALE_ATTACHED_RE.match(text, p) if digits and not closed else None
-        if sm:
-            piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
-            p = sm.end()
-        elif digits and p < n and text[p] in lx.ASCII_LETTER and not (
-                lx.SUFFIX_BPS_RE.match(text, p) or lx.SUFFIX_PERCENT_RE.match(text, p)
-                or lx.SUFFIX_UNIT_RE.match(text, p)):
-            return None  # "18th", "3D", "10x", "8x8" (but "25bps", "2PB")
-        else:
-            sm = lx.SCALE_SPACED_RE.match(text, p)
-            if sm:
-                word = sm.group(1) or sm.group(2) or sm.group(4)
-                piece.scale = int(lx.SCALE_WORDS[word.lower()])
-                piece.approx = piece.approx or bool(sm.group(3))
-                p = sm.end()
-    if paren and not closed and p < n and text[p] == ")" and piece.currency:
-        closed, p = True, p + 1  # "$(1.2 million)"
-    if piece.unit is None:
-        p = _read_unit(text, p, piece)
-    am = lx.SUFFIX_APPROX_RE.match(text, p)
-    if am:
-        piece.approx = True
-    if piece.currency or closed:
-        pm2 = lx.SUFFIX_PER_RE.match(text, p)
-        if pm2:
-            per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
-            per = re.sub(r"\s+", " ", per.lower())
-            piece.per = lx.PER_ABBREVIATIONS.get(per, per)
-            p = pm2.end()
+    if digits and text[s - 1:s] == "$" and dollar_alone(text, s):
+        piece.currency, piece.start = "USD", s - 1  # what read_prefix makes of a "$"
+        pm, prefix_start, paren, paren0 = None, s - 1, False, False
+    else:
+        before = _read_before(text, s, digits, piece)
+        if before is None:
+            return None
+        pm, prefix_start, paren, paren0 = before
+    # --- after: the two commonest forms decided from the next character at once ---------
+    c = text[e:e + 1]
+    if digits and not paren and c in _NO_SUFFIX:  # "5,", "5." or the end: nothing to read
+        p, closed = e, False
+    elif digits and not paren and c == "%" and piece.currency is None:
+        piece.unit = "percent"  # all that SUFFIX_PERCENT_RE reads at a "%"
+        p, closed = e + 1, False  # no "per" without a currency or parenthesis
+        if _next_char(text, p) not in lx.NOT_APPROX and lx.SUFFIX_APPROX_RE.match(text, p):
+            piece.approx = True
+    else:
+        after = _read_after(text, e, piece, kind, has_scale, paren)
+        if after is None:
+            return None
+        p, closed = after
     piece.end = p
     if paren0 and p < n and text[p] == ")":
         after = p + 1
@@ -190,7 +151,7 @@ def _read(
     # --- numbers that are not quantities --------------------------------------------------
     explicit = piece.kind not in (None, "count") or piece.scale is not None
     if not explicit and not permissive:
-        soft = kind != "fraction" and match_before(lx.SOFT_BEFORE_RE, text, prefix_start, 24, 2)
+        soft = kind != "fraction" and soft_before(text, prefix_start)
         if soft and piece.counted and soft.group().lower().startswith("top") and not (
                 _GROUP_OF_TOP_RE.search(text, max(0, soft.start() - 16), soft.start())):
             soft = None  # "our top 400 customers" counts them; "of our top 10 deals" does not
@@ -211,78 +172,126 @@ def _read(
     return piece
 
 
-_PLUS_OR_RE = re.compile(r"plus\s+or\s+\Z", re.IGNORECASE)
+def _read_before(
+    text: str, s: int, digits: bool, piece: Piece
+) -> tuple[re.Match[str] | None, int, bool, bool] | None:
+    """Read the prefix of the core that starts at ``s`` into ``piece``: its match, where the
+    words before begin, whether it opens a parenthesis after the currency and before it;
+    None for "Q2", "FY21", "x8"."""
+    pm = match_before(lx.PREFIX_RE, text, s, lx.PREFIX_WINDOW, 5, lx.PREFIX_SPACE_ENDS) if (
+        may_have_prefix(text, s)) else None
+    if pm is not None and pm.end() == pm.start():
+        pm = None  # nothing before the number
+    cur = pm.group("cur") if pm else None
+    if pm and cur and not digits:
+        pm = None  # "$ twenty" is not a form anyone writes: ignore the prefix
+    elif s > 0 and text[s - 1] in lx.ASCII_LETTER and (not cur if pm else digits):
+        return None  # "Q2", "FY21", "x8"
+    if pm is None:
+        return None, s, False, False
+    paren, paren0 = read_prefix(text, pm, piece)
+    return pm, pm.start(), paren, paren0
+
+
+def _read_after(
+    text: str, e: int, piece: Piece, kind: str, has_scale: bool, paren: bool
+) -> tuple[int, bool] | None:
+    """Read scale, unit, approximation and "per" after the core that ends at ``e``: where
+    the piece ends and whether the parenthesis of its prefix closed; None for "18th", "3D"."""
+    digits = kind == "digits"
+    p = e
+    closed = False
+    if paren and text[p:p + 1] == ")":
+        closed, p = True, p + 1
+    if kind == "fraction":
+        piece.unit, piece.confidence = "percent", 0.6
+    elif kind == "cn_percent":
+        piece.unit = "percent"
+    elif has_scale:
+        piece.scale = 1  # the scale is inside the words: "eight million"
+    at = p  # the position ``nxt`` was read at: each pattern is tried only where it can start
+    c = text[p:p + 1]
+    nxt = _next_char(text, p) if c in _BLANKS else c
+    if piece.unit is None and piece.scale is None:
+        attached = digits and not closed and c in _SCALE_ATTACHED_FIRST
+        sm = lx.SCALE_ATTACHED_RE.match(text, p) if attached else None
+        if sm:
+            piece.scale = int(lx.SCALE_WORDS[sm.group(1).lower()])
+            p = sm.end()
+        elif digits and c in lx.ASCII_LETTER and not (
+                lx.SUFFIX_BPS_RE.match(text, p) or lx.SUFFIX_PERCENT_RE.match(text, p)
+                or lx.SUFFIX_UNIT_RE.match(text, p)):
+            return None  # "18th", "3D", "10x", "8x8" (but "25bps", "2PB")
+        else:
+            sm = lx.SCALE_SPACED_RE.match(text, p) if nxt not in lx.NOT_SCALE_SPACED else None
+            if sm:
+                word = sm.group(1) or sm.group(2) or sm.group(4)
+                piece.scale = int(lx.SCALE_WORDS[word.lower()])
+                piece.approx = piece.approx or bool(sm.group(3))
+                p = sm.end()
+    if paren and not closed and text[p:p + 1] == ")" and piece.currency:
+        closed, p = True, p + 1  # "$(1.2 million)"
+    if piece.unit is None:
+        nxt = nxt if p == at else _next_char(text, p)
+        at = p
+        p = _read_unit(text, p, piece, nxt)
+    nxt = nxt if p == at else _next_char(text, p)
+    if nxt not in lx.NOT_APPROX and lx.SUFFIX_APPROX_RE.match(text, p):
+        piece.approx = True
+    if (piece.currency or closed) and nxt not in lx.NOT_PER:
+        pm2 = lx.SUFFIX_PER_RE.match(text, p)
+        if pm2:
+            per = pm2.group("per") or pm2.group("abbr") or pm2.group("ar") or pm2.group("cn")
+            per = " ".join(per.lower().split())  # "في  الشهر": one space
+            piece.per = lx.PER_ABBREVIATIONS.get(per, per)
+            p = pm2.end()
+    return p, closed
+
+
 _GROUP_OF_TOP_RE = re.compile(r"\b(?:of|all|among)\s+(?:our\s+|the\s+|its\s+|their\s+)?\Z",
                               re.IGNORECASE)
 _HYPHEN_NOUN = re.compile(r"-(?:figure|year|month|day|week|quarter|fold|point|part|time)",
                           re.IGNORECASE)
 
 
-def match_before(
-    pattern: re.Pattern[str], text: str, end: int, window: int, words: int = 5
-) -> re.Match | None:
-    """The longest match of ``pattern`` (which ends with \\Z) that ends at ``end``.
-
-    Rather than searching every start in the window, try only where one of the last
-    ``words`` words can begin (after a space), and the last three characters (an attached
-    "$", "(", "約").
-    """
-    lo = max(0, end - window)
-    tail = max(lo, end - 3)
-    # The same starts, ascending and distinct, without a set and a sort: ``lo``, then the
-    # word starts (found right to left, all above ``lo``) below ``tail``, then the tail.
-    if lo < tail:
-        m = pattern.match(text, lo, end)
-        if m:
-            return m
-    word_starts = []
-    i = end
-    for _ in range(words):
-        j = text.rfind(" ", lo, i)
-        if j == -1:
-            break
-        if j + 1 < tail:
-            word_starts.append(j + 1)
-        i = j
-    for start in reversed(word_starts):
-        m = pattern.match(text, start, end)
-        if m:
-            return m
-    for start in range(tail, end + 1):
-        m = pattern.match(text, start, end)
-        if m:
-            return m
-    return None
-
-
 def _eps_context(text: str, s: int, piece: Piece) -> bool:
     return piece.per == "share" or bool(lx.EPS_CONTEXT_RE.search(text, max(0, s - 80), s))
 
 
-def _may_have_prefix(text: str, s: int) -> bool:
-    """Cheap test before reading a prefix: most numbers follow a plain word and a space."""
-    if s == 0:
-        return False
-    c = text[s - 1]
-    if c != " ":
-        return True
-    j = text.rfind(" ", max(0, s - 24), s - 1)
-    word = text[j + 1:s - 1]
-    return word.lower() in lx.PREFIX_LAST_WORDS or word[-1:] in lx.PREFIX_END_CHARS
-
-
 def _hard_reject(text: str, s: int, e: int) -> bool:
     """A digit core that is never a quantity: "8x8", "9:00", "12/31", "'26", "3.1.2"."""
-    if lx.HARD_BEFORE_RE.search(text, max(0, s - 4), s):
+    # Each pattern is tried only where the characters next to the core allow it (most
+    # numbers follow a letter and a space and are followed by a space and a letter).
+    before = text[s - 1:s] if s else ""
+    if (before in _HARD_BEFORE_LAST or (before in _BLANKS and text[s - 2:s - 1] in _HARD_MARK)
+            ) and lx.HARD_BEFORE_RE.search(text, max(0, s - 4), s):
         return True
-    if lx.HARD_AFTER_RE.match(text, e):
+    after = text[e:e + 1]
+    if (after in _HARD_AFTER_FIRST or (after in _BLANKS and text[e + 1:e + 2] in _HARD_MARK)
+            ) and lx.HARD_AFTER_RE.match(text, e):
         return True
     return text.startswith("-odd", e)
 
 
-def _read_unit(text: str, p: int, piece: Piece) -> int:
-    """Read a currency word, percent, bps, unit or counted noun at ``p``; the new position."""
-    m = lx.SUFFIX_CURRENCY_RE.match(text, p)
+_BLANKS = frozenset(" \t\u00a0")
+# The characters HARD_BEFORE_RE can end with; HARD_AFTER_RE can start with; and next to
+# the blanks of "8 x 8", "9 : 00" (a blank or the mark itself).
+_HARD_BEFORE_LAST = frozenset("x×:/'’‘#.٫-")
+_HARD_AFTER_FIRST = frozenset("x×:/.٫")
+_HARD_MARK = frozenset("x×:/ \t\u00a0")
+_SCALE_ATTACHED_FIRST = frozenset("kKmMbB")  # how SCALE_ATTACHED_RE starts ("k", "bn", "MM")
+# Where no suffix can be read right after the digits: no pattern starts there (the lx.NOT_*
+# tables, blanks excluded), no scale attaches, no letter follows; or the end of the text,
+# where every pattern needs a character more. A ")" closes a prefix's parenthesis.
+_NO_SUFFIX = (lx.NOT_SCALE_SPACED & lx.NOT_CURRENCY & lx.NOT_PERCENT & lx.NOT_BPS
+              & lx.NOT_POINTS & lx.NOT_UNIT & lx.NOT_COUNT & lx.NOT_APPROX & lx.NOT_PER
+              ) - _SCALE_ATTACHED_FIRST - lx.ASCII_LETTER - {")"} | {""}
+
+
+def _read_unit(text: str, p: int, piece: Piece, nxt: str) -> int:
+    """Read a currency word, percent, bps, unit or counted noun at ``p``; the new position.
+    ``nxt`` is ``_next_char(text, p)``: each pattern is tried only where it can start."""
+    m = lx.SUFFIX_CURRENCY_RE.match(text, p) if nxt not in lx.NOT_CURRENCY else None
     if m:
         if piece.currency is None:
             word = (m.group(1) or m.group(2) or m.group(3)).lower().split()[0]
@@ -290,25 +299,26 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
         return m.end()
     if piece.currency:
         return p
-    m = lx.SUFFIX_PERCENT_RE.match(text, p)
+    m = lx.SUFFIX_PERCENT_RE.match(text, p) if nxt not in lx.NOT_PERCENT else None
     if m:
         piece.unit = "percent"
         return m.end()
-    m = lx.SUFFIX_BPS_RE.match(text, p)
+    m = lx.SUFFIX_BPS_RE.match(text, p) if nxt not in lx.NOT_BPS else None
     if m:
         piece.unit = "bps"
         return m.end()
-    m = lx.SUFFIX_POINTS_RE.match(text, p) if piece.kind is None else None
+    m = lx.SUFFIX_POINTS_RE.match(text, p) if (
+        piece.kind is None and nxt not in lx.NOT_POINTS) else None
     if m and piece.scale is None and piece.value < 100:
         piece.unit, piece.confidence = "percent", min(piece.confidence, 0.7)
         return m.end()
-    m = lx.SUFFIX_UNIT_RE.match(text, p)
+    m = lx.SUFFIX_UNIT_RE.match(text, p) if nxt not in lx.NOT_UNIT else None
     if m:
         unit = lx.UNIT_WORDS[(m.group(1) or m.group(2)).lower()]
         if unit not in lx.LARGE_ONLY_UNITS or piece.scale or piece.value >= 1000:
             piece.unit = unit
             return m.end()
-    m = lx.SUFFIX_COUNT_RE.match(text, p)
+    m = lx.SUFFIX_COUNT_RE.match(text, p) if nxt not in lx.NOT_COUNT else None
     if m and not (piece.integer and 1900 <= piece.value <= 2100 and piece.scale is None
                   and m.group("noun") and _has_modifiers(text[p:m.start("noun")])):
         piece.unit = "count"
@@ -317,6 +327,12 @@ def _read_unit(text: str, p: int, piece: Piece) -> int:
             piece.approx = True
         return m.end()
     return p
+
+
+def _next_char(text: str, p: int) -> str:
+    """The first character at or after ``p`` that is not a blank (" ", tab, nbsp); "" at the
+    end of the text or after eight blanks (then every pattern is tried)."""
+    return text[p:p + 8].lstrip(" \t\u00a0")[:1]
 
 
 def _has_modifiers(gap: str) -> bool:

@@ -77,7 +77,10 @@ def english_cores(text: str) -> Iterator[tuple[int, int, Decimal, bool, str]]:
     for anchor in _ANCHORS:
         i = text.find(anchor)
         while i != -1:
-            start = _run_start(text, _word_start(text, i))
+            ws = _word_start(text, i)
+            # No anchor word starts a run ("million", "percent"): without a word before it
+            # (most follow digits, "5 million") it ends none.
+            start = _run_start(text, ws) if _word_before(text, ws) else None
             while start is not None and start not in starts:
                 starts.add(start)
                 yield from _run_numbers(text, start)
@@ -102,6 +105,14 @@ def _word_start(text: str, i: int) -> int:
     return i
 
 
+def _word_before(text: str, pos: int) -> bool:
+    """Whether an ASCII word ends right before ``pos`` (across blanks or a hyphen)."""
+    j = pos
+    while j > 0 and text[j - 1] in _SEPARATORS:
+        j -= 1
+    return 0 < j < pos and text[j - 1].isascii() and text[j - 1].isalpha()
+
+
 def _words_before(text: str, pos: int, limit: int) -> list[tuple[int, str]]:
     """Up to ``limit`` ASCII words right before ``pos`` (joined by spaces or hyphens), nearest
     last: [(start, lowercase word)]."""
@@ -124,10 +135,9 @@ def _words_before(text: str, pos: int, limit: int) -> list[tuple[int, str]]:
 def _run_start(text: str, ws: int) -> int | None:
     """Start of the run of number words that ends with the word at ``ws`` (or right before
     it when that word is a unit such as "percent"); None when no number word starts one."""
-    end = ws
-    while end < len(text) and text[end].isascii() and text[end].isalpha():
-        end += 1
-    anchor = text[ws:end].lower()
+    m = _TOKEN_RE.match(text, ws)
+    anchor = m.group().lower() if m else ""
+    end = m.end() if m else ws
     before = _words_before(text, ws, 8)
     if anchor == "per" and text.startswith(" cent", end):  # "twenty per cent"
         anchor = ""
