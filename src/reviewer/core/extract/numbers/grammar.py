@@ -60,7 +60,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 
 from reviewer.core.extract.numbers import lexicon as lx
@@ -237,10 +237,9 @@ def _quantity(item: tuple[Piece, ...], permissive: bool) -> Quantity | None:
         else:
             return None
     lo, hi = _bounds(first, last)
-    return _new_quantity(first.start, last.end, None, float(lo), float(hi), kind,
-                         first.per or last.per, bool(first.approx or last.approx), confidence,
-                         bool(first.spelled or last.spelled), first.counted or last.counted,
-                         False, False)
+    return Quantity(first.start, last.end, None, float(lo), float(hi), kind,
+                    first.per or last.per, bool(first.approx or last.approx), confidence,
+                    bool(first.spelled or last.spelled), first.counted or last.counted)
 
 
 def _single(p: Piece, permissive: bool) -> Quantity | None:
@@ -257,18 +256,5 @@ def _single(p: Piece, permissive: bool) -> Quantity | None:
         else:
             return None
     value = p.value * p.scale if p.scale else p.value  # Piece.scaled
-    return _new_quantity(p.start, p.end, float(-value if p.negative else value), None, None,
-                         kind, p.per, bool(p.approx), confidence, bool(p.spelled), p.counted,
-                         False, False)
-
-
-_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
-
-
-def _new_quantity(*values: object) -> Quantity:
-    """``Quantity(*values)``, every field given in order, in half the time: the frozen
-    dataclass's ``__init__`` sets each field through ``object.__setattr__``; this fills the
-    new instance's ``__dict__`` at once (the same fields in the same order: an equal object)."""
-    q = object.__new__(Quantity)
-    q.__dict__.update(zip(_QUANTITY_FIELDS, values, strict=True))
-    return q
+    return Quantity(p.start, p.end, float(-value if p.negative else value), None, None,
+                    kind, p.per, bool(p.approx), confidence, bool(p.spelled), p.counted)
