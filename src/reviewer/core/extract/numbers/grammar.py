@@ -64,8 +64,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.piece import Piece
 from reviewer.core.extract.numbers.prefix import match_before
-from reviewer.core.extract.numbers.scan import Piece, scan
+from reviewer.core.extract.numbers.scan import scan
 
 __all__ = ["Quantity", "find_quantities", "parse_value"]
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 import string
-from typing import TYPE_CHECKING
 
 from reviewer.core.extract.numbers import lexicon as lx
-
-if TYPE_CHECKING:
-    from reviewer.core.extract.numbers.scan import Piece
+from reviewer.core.extract.numbers.piece import Piece
 
 _PLUS_OR_RE = re.compile(r"plus\s+or\s+\Z", re.IGNORECASE)
 

@@ -10,10 +10,10 @@ a core are read by ``numbers.prefix``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from reviewer.core.extract.numbers import lexicon as lx
+from reviewer.core.extract.numbers.piece import Piece
 from reviewer.core.extract.numbers.prefix import (
     dollar_alone,
     match_before,
@@ -22,35 +22,6 @@ from reviewer.core.extract.numbers.prefix import (
     soft_before,
 )
 from reviewer.core.extract.numbers.words import chinese_cores, english_cores
-
-
-@dataclass(slots=True)
-class Piece:
-    """A number with what was read around it; ``unit`` None means nothing names one yet."""
-
-    start: int  # surface start: sign, currency or "(" included, approximation words not
-    end: int
-    value: Decimal  # unsigned, unscaled
-    negative: bool = False
-    scale: int | None = None
-    currency: str | None = None
-    unit: str | None = None  # "percent", "bps", "count" (a counted noun), "petabytes"…
-    per: str | None = None
-    approx: bool = False
-    confidence: float = 1.0
-    spelled: bool = False
-    prefix_start: int = 0  # where the words read before it begin (approximation included)
-    integer: bool = False  # written without decimals or separators ("2021")
-    phone_like: bool = False  # touches "-digit": a phone number or a reference
-    counted: str | None = None  # the counted noun ("carriers" of "160 carriers")
-
-    @property
-    def kind(self) -> str | None:
-        return self.currency or self.unit
-
-    @property
-    def scaled(self) -> Decimal:
-        return self.value * self.scale if self.scale else self.value
 
 
 def scan(text: str, lang: str | None = None, permissive: bool = False) -> list[Piece]:
