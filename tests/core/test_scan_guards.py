@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from reviewer.core.extract.numbers import counts as ct
 from reviewer.core.extract.numbers import lexicon as lx
 from reviewer.core.extract.numbers import prefix as px
 from reviewer.core.extract.numbers import scan as sc
@@ -143,3 +144,21 @@ def test_prefix_shortcuts_read_what_match_before_reads(real_texts: list[str]) ->
         assert (fast and fast.span()) == (plain and plain.span()), text[max(0, s - 30):s]
         soft += plain is not None
     assert dollars > 50 and soft > 50
+
+
+def test_hint_words_grouped_by_first_letter_find_the_same(real_texts: list[str]) -> None:
+    """``counts._HINT_EN_RE`` groups its hint words under their first letters: it finds the
+    same words at the same places as the plain alternation, longest first."""
+    words = sorted(ct._HINT_FAMILIES, key=len, reverse=True)
+    grouped = "(" + ct._by_first_letter(list(ct._HINT_FAMILIES)) + ")"
+    assert ct._HINT_EN_RE.pattern.endswith(grouped)
+    plain = re.compile(ct._HINT_EN_RE.pattern[:-len(grouped)] + "("
+                       + "|".join(re.escape(w) for w in words) + ")")
+    built = [f"{a} {b}." for a in words for b in words]
+    found = 0
+    for text in [*real_texts, *built]:
+        low = " " + text.lower()
+        got = [(m.span(1), m.group(1)) for m in ct._HINT_EN_RE.finditer(low)]
+        assert got == [(m.span(1), m.group(1)) for m in plain.finditer(low)], text[:60]
+        found += len(got)
+    assert found > 1000
