@@ -162,3 +162,21 @@ def test_hint_words_grouped_by_first_letter_find_the_same(real_texts: list[str])
         assert got == [(m.span(1), m.group(1)) for m in plain.finditer(low)], text[:60]
         found += len(got)
     assert found > 1000
+
+
+def test_count_nouns_grouped_by_first_letter_match_the_same(real_texts: list[str]) -> None:
+    """``SUFFIX_COUNT_RE`` groups its nouns and stop words under their first letters: the
+    same matches, groups included, as the plain alternations at every position."""
+    plain = lx.count_suffix(lx.COUNT_NOUNS, lx.COUNT_STOP)
+    names = plain.groupindex
+    built = [f"5 {m} {n}." for m in ("new", "enterprise", "a", "an", "seat", "AT&T", "cross-sell")
+             for n in lx.COUNT_NOUNS.split("|")]
+    found = 0
+    for text in [*real_texts, *_built_texts(lx.SUFFIX_COUNT_RE), *built]:
+        for p in range(len(text)):
+            fast, slow = lx.SUFFIX_COUNT_RE.match(text, p), plain.match(text, p)
+            assert (fast and [fast.span(g) for g in names]) == (
+                slow and [slow.span(g) for g in names]), text[p:p + 40]
+            assert (fast and fast.span()) == (slow and slow.span())
+            found += slow is not None
+    assert found > 1000

@@ -136,20 +136,41 @@ COUNT_STOP = (
     r"|thousand|ago|over|under|times|as|this|these|those|such|so|but|if|when|while"
     r"|since|about|into|out|up|down|not|no|all|some|many|most|other|new\s+year"
 )
-# A seat or user count stops at its noun: "5,000-plus seat win" counts seats, not wins.
-_COUNT_MOD = (rf"(?!(?:{COUNT_STOP}|seats?|users?|licenses)\b)"
-              rf"(?!(?:{COUNT_NOUNS})\b(?![ \t\u00a0-]+(?:{COUNT_NOUNS})\b))"
-              r"[A-Za-z][A-Za-z&'’.]*(?:-[A-Za-z]+)*")
+
+
+def by_first_letter(alternation: str) -> str:
+    """The alternatives of ``alternation`` (each led by a letter; case-sensitive patterns
+    only) grouped under their first letters, in their order: re tries alternatives in turn,
+    and now tests only one group's where the text holds its letter. Exact: an alternative of
+    another group cannot match there, and backtracking meets the rest in the same order."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternation.split("|"):
+        assert alt[:1].isalpha(), alt
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+def count_suffix(nouns: str, stop: str) -> re.Pattern[str]:
+    """SUFFIX_COUNT_RE with the count nouns ``nouns`` and the stop words ``stop``."""
+    # A seat or user count stops at its noun: "5,000-plus seat win" counts seats, not wins.
+    mod = (rf"(?!(?:{stop}|seats?|users?|licenses)\b)"
+           rf"(?!(?:{nouns})\b(?![ \t\u00a0-]+(?:{nouns})\b))"
+           r"[A-Za-z][A-Za-z&'’.]*(?:-[A-Za-z]+)*")
+    return re.compile(
+        r"(?P<plus>[ \t\u00a0]*-?[ \t\u00a0]*(?:plus|\+))?"
+        rf"(?:[ \t\u00a0-]+{mod}){{0,4}}"
+        rf"[ \t\u00a0-]+(?P<noun>{nouns})\b"
+        r"|[ \t\u00a0]*(?P<cn>家|個|个|名|位|股|種|种|款|項|项)(?![季月年日天週周])"
+        r"|\s+(?P<ar>عميلًا|عملاء|عميل|مستخدمًا|مستخدمين|مستخدم|مقعدًا|مقاعد|مقعد|موظفًا|موظفين"
+        r"|موظف|دولة|دول|شركاء|شريكًا|شريك|صفقات|صفقة|شركات|شركة|انتصارات|متاجر|متجر|فروع|فرع"
+        r"|مرضى|مريض|شخصًا|شخص|منتجات|منتج|وكيل|وكلاء|موقعًا|مواقع|موقع)",
+    )
+
+
 # "45,000 business customers", "1,300 contact center seats", "5,000-plus seat", "250-seat".
-SUFFIX_COUNT_RE = re.compile(
-    r"(?P<plus>[ \t\u00a0]*-?[ \t\u00a0]*(?:plus|\+))?"
-    rf"(?:[ \t\u00a0-]+{_COUNT_MOD}){{0,4}}"
-    rf"[ \t\u00a0-]+(?P<noun>{COUNT_NOUNS})\b"
-    r"|[ \t\u00a0]*(?P<cn>家|個|个|名|位|股|種|种|款|項|项)(?![季月年日天週周])"
-    r"|\s+(?P<ar>عميلًا|عملاء|عميل|مستخدمًا|مستخدمين|مستخدم|مقعدًا|مقاعد|مقعد|موظفًا|موظفين"
-    r"|موظف|دولة|دول|شركاء|شريكًا|شريك|صفقات|صفقة|شركات|شركة|انتصارات|متاجر|متجر|فروع|فرع"
-    r"|مرضى|مريض|شخصًا|شخص|منتجات|منتج|وكيل|وكلاء|موقعًا|مواقع|موقع)",
-)
+# The nouns and stop words grouped by first letter: this runs after most numbers before a
+# word, and a failed match tries them at each of up to four words (1.6-1.8x faster).
+SUFFIX_COUNT_RE = count_suffix(by_first_letter(COUNT_NOUNS), by_first_letter(COUNT_STOP))
 # Counted nouns that are not a business quantity ("1 person", "20 years"): proposed, but at
 # low confidence only.
 WEAK_COUNT_NOUNS = frozenset({"people", "persons", "person", "شخص", "شخصًا", "miles",
