@@ -193,8 +193,11 @@ def find_counts(text: str, lang: str = "en", low: str | None = None,
             out += measures.ratios(low, win["ratio"])
         if "duration" in win:
             out += measures.durations(low, win["duration"])
-        out += _either(low)
-        out += _of_m(low)
+        # (Both read only at an " or " / " of ": most paragraphs have no " or ".)
+        if " or " in low:
+            out += _either(low)
+        if " of " in low:
+            out += _of_m(low)
         if bare or any(q.counted for q in out):  # a count stated here may go on
             out += _bare(low)
     if not out:
