@@ -126,17 +126,18 @@ class _Target:
 
 
 def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: str | None,
-                  taxonomy: Taxonomy,
-                  fallback: Callable[[], str | None] | None = None) -> MetricChoice:
+                  taxonomy: Taxonomy, fallback: Callable[[], str | None] | None = None,
+                  clause: tuple[int, int, int] | None = None) -> MetricChoice:
     """The metric a quantity at ``[q_start, q_end)`` measures (offsets into ``view.text``).
 
     ``fallback`` gives the subject carried over from earlier sentences (called only when
     needed), used with a low score when this sentence names no metric near the number. A
     count only takes a metric named inside or right after it ("1,250 enterprise
     customers"); a candidate that cannot measure the unit gives no metric, not a wrong one.
+    ``clause``: ``view.clause_at(q_start)`` when the caller has it.
     """
     low = view.low
-    q_clause, c_start, c_end = view.clause_at(q_start)
+    q_clause, c_start, c_end = clause if clause is not None else view.clause_at(q_start)
     pct = unit in ("percent", "bps")
     target = _Target(view, q_start, q_end, unit, per,
                      cues.PCT_OF_REVENUE_AFTER_RE.match(low, q_end, view.end) if pct else None,

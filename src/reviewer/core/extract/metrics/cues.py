@@ -314,15 +314,16 @@ def tense_kind(forward: list[int], past: list[int], lo: int, hi: int, pos: int) 
 
 
 def number_kind(low: str, view, q_start: int, q_end: int, left: int,
-                tense: tuple[list[int], list[int]]) -> str:
+                tense: tuple[list[int], list[int]], clause: tuple[int, int, int]) -> str:
     """actual / guidance / target / comparison of the number at ``[q_start, q_end)`` from
     the words before and around it (``view``: its sentence's SentenceView, ``left``: where
-    its own words start, ``tense``: the sentence's forward-looking and past-tense cues): a
+    its own words start, ``tense``: the sentence's forward-looking and past-tense cues,
+    ``clause``: ``view.clause_at(q_start)``): a
     comparator right before it, a target word, else the nearest forward-looking or
     past-tense cue before it in its clause (then in its sentence)."""
     if comparator_before(low, max(left, q_start - 60), q_start):
         return "comparison"
-    _, c_start, c_end = view.clause_at(q_start)
+    _, c_start, c_end = clause
     if TARGET_AFTER_RE.match(low, q_end) or target_before(low, max(c_start, q_start - 60),
                                                            q_start):
         return "target"
