@@ -123,6 +123,28 @@ class _Target:
     share_before: bool  # "as a percentage of revenue" before it
     c_start: int
     c_end: int
+    # What the words before the number say, the same for every candidate metric: found on
+    # the first candidate that asks (None: not yet looked at).
+    growth: bool | None = None
+    money_change: bool | None = None
+
+
+def _is_growth(t: _Target) -> bool:
+    """Whether a growth word stands in the percentage's clause and no level ("to") right
+    before it: "up 5%", not "declined to 4%"."""
+    if t.growth is None:
+        text = t.view.low
+        t.growth = (not cues.level_before(text, max(t.c_start, t.start - 40), t.start)
+                    and cues.GROWTH_RE.search(text, t.c_start, t.c_end) is not None)
+    return t.growth
+
+
+def _is_money_change(t: _Target) -> bool:
+    """Whether the amount is a change: "up approximately $3 million"."""
+    if t.money_change is None:
+        t.money_change = cues.money_change_before(t.view.low, max(t.view.start, t.start - 40),
+                                                  t.start)
+    return t.money_change
 
 
 def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: str | None,
@@ -230,7 +252,6 @@ def _position_score(view: SentenceView, s: int, e: int, q_start: int, q_end: int
 def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | None:
     """The id of the metric this candidate becomes for the target quantity, or None when
     it cannot measure it."""
-    text = t.view.low
     if t.unit in ("percent", "bps") and metric.family not in ("percent", "rate", "growth"):
         if t.share is not None or t.share_before:
             if t.share is not None and t.share.group("arr"):
@@ -242,16 +263,13 @@ def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | No
             if metric.revenue_line and "revenue_mix" in taxonomy:
                 return "revenue_mix"
             return None
-        if (metric.growth_id and not cues.level_before(text, max(t.c_start, t.start - 40),
-                                                       t.start)
-                and cues.GROWTH_RE.search(text, t.c_start, t.c_end)):
+        if metric.growth_id and _is_growth(t):
             return metric.growth_id
         if near and metric.revenue_line and "revenue_mix" in taxonomy:
             return "revenue_mix"  # a level of a part of revenue is its share
         return None
     if metric.accepts(t.unit, t.per):
-        if (metric.growth_id and metric.family in ("money", "count")
-                and cues.money_change_before(text, max(t.view.start, t.start - 40), t.start)):
+        if metric.growth_id and metric.family in ("money", "count") and _is_money_change(t):
             return metric.growth_id
         return metric.id
     if metric.base and t.unit in ("percent", "bps"):
