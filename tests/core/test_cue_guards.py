@@ -39,8 +39,9 @@ def _without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern[m.end():], pattern.flags)
 
 
-@pytest.mark.parametrize("pattern", [cues.COMPARATOR_BEFORE_RE, pe._COMPARATOR_RE],
-                         ids=["comparator_before", "period_comparator"])
+@pytest.mark.parametrize("pattern", [cues.COMPARATOR_BEFORE_RE, pe._COMPARATOR_RE,
+                                     cues.GROWTH_RE],
+                         ids=["comparator_before", "period_comparator", "growth"])
 def test_first_letter_lookahead_finds_what_the_pattern_finds(pattern, windows) -> None:
     plain = _without_lookahead(pattern)
     hits = 0

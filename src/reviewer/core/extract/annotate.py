@@ -213,13 +213,16 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
     # No basis word in the sentence: no window of it holds one (the hint is a plain literal).
     basis_words = cues.BASIS_HINT_RE.search(low, s, e) is not None
     subject = partial(state.resolve_subject, taxonomy)
+    quoted = state.role in QUOTING_ROLES
     out: list[Mention] = []
     for i, q in enumerate(qs):
+        clause = view.clause_at(q.start)  # for the metric and the kind
         if i in thresholds and "size_threshold" in taxonomy:
             # "deals over $100,000": the size that defines the counted group
             choice = MetricChoice("size_threshold", 0.75)
         else:
-            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy, subject)
+            choice = assign_metric(view, q.start, q.end, q.unit, q.per, taxonomy, subject,
+                                   clause)
         if q.unit == "count" and q.counted is None and not q.vague:
             noun = elided_noun(low, s, q, out)  # "closed 4", "up from 5,100 a year ago"
             q = replace(q, counted=noun, confidence=min(q.confidence, 0.6)) if noun else q
@@ -233,13 +236,13 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
                       "deal_count": "deals_over_threshold"}.get(metric, metric)
         # A size threshold is no parallel figure ("48 deals over $100,000, up from 30 deals").
         left = qs[i - 1].end if i else s  # where the words on its left start
-        prev = _previous(out, q.start)
+        prev = _previous(out, q.start) if out else None
         if prev is not None:
             metric = parallel_metric(metric, prev, q, low, left, taxonomy)
         m = taxonomy.get(metric)
         if q.unit == "count" and (m is None or m.family not in ("count", "growth")):
             continue  # a bare number that measures nothing we know
-        kind = cues.number_kind(low, view, q.start, q.end, left, tense)
+        kind = cues.number_kind(low, view, q.start, q.end, left, tense, clause)
         if metric == "consecutive_periods":
             # A streak names periods but is stated of the quarter being reported.
             period, kind = call.period, "actual"
@@ -268,7 +271,7 @@ def _sentence_mentions(para: str, low: str, s: int, e: int, qs: list[Quantity],
             extra["vague"] = True
         if q.unit == "count" and metric == "count" and is_weak(q.counted):
             conf = min(conf, WEAK_CONFIDENCE)
-        if state.role in QUOTING_ROLES:
+        if quoted:
             conf *= 0.5
             extra["quoted"] = state.role
         if period is None:

@@ -123,20 +123,43 @@ class _Target:
     share_before: bool  # "as a percentage of revenue" before it
     c_start: int
     c_end: int
+    # What the words before the number say, the same for every candidate metric: found on
+    # the first candidate that asks (None: not yet looked at).
+    growth: bool | None = None
+    money_change: bool | None = None
+
+
+def _is_growth(t: _Target) -> bool:
+    """Whether a growth word stands in the percentage's clause and no level ("to") right
+    before it: "up 5%", not "declined to 4%"."""
+    if t.growth is None:
+        text = t.view.low
+        t.growth = (not cues.level_before(text, max(t.c_start, t.start - 40), t.start)
+                    and cues.GROWTH_RE.search(text, t.c_start, t.c_end) is not None)
+    return t.growth
+
+
+def _is_money_change(t: _Target) -> bool:
+    """Whether the amount is a change: "up approximately $3 million"."""
+    if t.money_change is None:
+        t.money_change = cues.money_change_before(t.view.low, max(t.view.start, t.start - 40),
+                                                  t.start)
+    return t.money_change
 
 
 def assign_metric(view: SentenceView, q_start: int, q_end: int, unit: str, per: str | None,
-                  taxonomy: Taxonomy,
-                  fallback: Callable[[], str | None] | None = None) -> MetricChoice:
+                  taxonomy: Taxonomy, fallback: Callable[[], str | None] | None = None,
+                  clause: tuple[int, int, int] | None = None) -> MetricChoice:
     """The metric a quantity at ``[q_start, q_end)`` measures (offsets into ``view.text``).
 
     ``fallback`` gives the subject carried over from earlier sentences (called only when
     needed), used with a low score when this sentence names no metric near the number. A
     count only takes a metric named inside or right after it ("1,250 enterprise
     customers"); a candidate that cannot measure the unit gives no metric, not a wrong one.
+    ``clause``: ``view.clause_at(q_start)`` when the caller has it.
     """
     low = view.low
-    q_clause, c_start, c_end = view.clause_at(q_start)
+    q_clause, c_start, c_end = clause if clause is not None else view.clause_at(q_start)
     pct = unit in ("percent", "bps")
     target = _Target(view, q_start, q_end, unit, per,
                      cues.PCT_OF_REVENUE_AFTER_RE.match(low, q_end, view.end) if pct else None,
@@ -229,7 +252,6 @@ def _position_score(view: SentenceView, s: int, e: int, q_start: int, q_end: int
 def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | None:
     """The id of the metric this candidate becomes for the target quantity, or None when
     it cannot measure it."""
-    text = t.view.low
     if t.unit in ("percent", "bps") and metric.family not in ("percent", "rate", "growth"):
         if t.share is not None or t.share_before:
             if t.share is not None and t.share.group("arr"):
@@ -241,16 +263,13 @@ def _fit(metric: Metric, t: _Target, taxonomy: Taxonomy, near: bool) -> str | No
             if metric.revenue_line and "revenue_mix" in taxonomy:
                 return "revenue_mix"
             return None
-        if (metric.growth_id and not cues.level_before(text, max(t.c_start, t.start - 40),
-                                                       t.start)
-                and cues.GROWTH_RE.search(text, t.c_start, t.c_end)):
+        if metric.growth_id and _is_growth(t):
             return metric.growth_id
         if near and metric.revenue_line and "revenue_mix" in taxonomy:
             return "revenue_mix"  # a level of a part of revenue is its share
         return None
     if metric.accepts(t.unit, t.per):
-        if (metric.growth_id and metric.family in ("money", "count")
-                and cues.money_change_before(text, max(t.view.start, t.start - 40), t.start)):
+        if metric.growth_id and metric.family in ("money", "count") and _is_money_change(t):
             return metric.growth_id
         return metric.id
     if metric.base and t.unit in ("percent", "bps"):

@@ -129,11 +129,15 @@ def target_before(low: str, lo: int, hi: int) -> bool:
 TARGET_AFTER_RE = _lc(r"\s*(?:long[\s-]term\s+)?(?:target|goal)\b")
 
 # --- growth, shares, thresholds -------------------------------------------------------------
+# Searched through a number's clause, it opens with \b and so is tried at every position: the
+# look-ahead for the first characters of its words (keep it in step with them) rejects most
+# positions at once.
 GROWTH_RE = _lc(
+    r"(?=[udgirfeyqshla增成年同نباع])(?:"
     r"\b(?:up|down|grew|grow(?:s|ing|th)?|increas\w*|decreas\w*|declin\w*|rose|fell|improv\w*"
     r"|expan\w*|year[\s-]+over[\s-]+year|y/y|yoy|sequential(?:ly)?|quarter[\s-]+over[\s-]+"
     r"quarter|higher|lower|accelerat\w*)\b|增長|增长|成長|成长|年增|同比|نمو|بزيادة|ارتفع"
-    r"|على\s+أساس\s+سنوي")
+    r"|على\s+أساس\s+سنوي)")
 # "up approximately $3 million", "increasing $65 million", "grew by $4 million": a change.
 MONEY_CHANGE_BEFORE_RE = _lc(
     r"\b(?:up|down|increas\w*|decreas\w*|declin\w*|grew|rose|fell|improv\w*|growth\s+of|"
@@ -314,15 +318,16 @@ def tense_kind(forward: list[int], past: list[int], lo: int, hi: int, pos: int) 
 
 
 def number_kind(low: str, view, q_start: int, q_end: int, left: int,
-                tense: tuple[list[int], list[int]]) -> str:
+                tense: tuple[list[int], list[int]], clause: tuple[int, int, int]) -> str:
     """actual / guidance / target / comparison of the number at ``[q_start, q_end)`` from
     the words before and around it (``view``: its sentence's SentenceView, ``left``: where
-    its own words start, ``tense``: the sentence's forward-looking and past-tense cues): a
+    its own words start, ``tense``: the sentence's forward-looking and past-tense cues,
+    ``clause``: ``view.clause_at(q_start)``): a
     comparator right before it, a target word, else the nearest forward-looking or
     past-tense cue before it in its clause (then in its sentence)."""
     if comparator_before(low, max(left, q_start - 60), q_start):
         return "comparison"
-    _, c_start, c_end = view.clause_at(q_start)
+    _, c_start, c_end = clause
     if TARGET_AFTER_RE.match(low, q_end) or target_before(low, max(c_start, q_start - 60),
                                                            q_start):
         return "target"
