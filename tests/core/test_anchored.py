@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reviewer.core.extract import annotate
 from reviewer.core.extract.anchored import FOLD_EXCEPTIONS, AnchoredPattern, lowered_texts
-from reviewer.core.extract.metrics import cues, periods
+from reviewer.core.extract.metrics import cues, fiscal, periods
 from reviewer.core.extract.speakers import cues as speakers_cues
 from reviewer.core.extract.speakers import qa as speakers_qa
 from reviewer.core.extract.speakers.board import Board
@@ -24,7 +24,7 @@ from reviewer.core.ingest import parse_file
 from tests.conftest import DEMO
 
 ANCHORED = {f"{mod.__name__.rsplit('.', 1)[-1]}.{name}": value
-            for mod in (speakers_cues, speakers_qa, periods)
+            for mod in (speakers_cues, speakers_qa, periods, fiscal)
             for name, value in vars(mod).items() if isinstance(value, AnchoredPattern)}
 # The rewritten patterns and their plain forms (same matches; the plain ones are tried at every
 # position by re, the rewritten ones open with a literal or a character class).

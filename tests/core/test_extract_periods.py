@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.extract.metrics.periods import (
+from reviewer.core.extract.metrics.fiscal import (
     FiscalPeriod,
-    find_periods,
     infer_fy_end_month,
     parse_fiscal_period,
     resolve,
 )
+from reviewer.core.extract.metrics.periods import find_periods
 
 Q1_26 = parse_fiscal_period("FY2026Q1")
 Q2_21 = parse_fiscal_period("FY2021Q2")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
-from reviewer.core.extract.metrics.periods import parse_fiscal_period
+from reviewer.core.extract.metrics.fiscal import parse_fiscal_period
 from reviewer.core.extract.metrics.taxonomy import load_taxonomy
 
 TAXONOMY = load_taxonomy(include_user=False)

@@ -22,9 +22,9 @@ def extracted(tmp_path):
     return path
 
 
-def _cell(window, aid: int, role=Qt.ItemDataRole.DisplayRole):
+def _cell(window, aid: int, role=Qt.ItemDataRole.DisplayRole, column: str = "text"):
     m = window.mentions_model
-    return m.index(m.row_of(aid), COLUMNS.index("text")).data(role)
+    return m.index(m.row_of(aid), COLUMNS.index(column)).data(role)
 
 
 def test_quoted_mention_is_marked_and_a_cfo_figure_is_not(open_window, extracted) -> None:
@@ -51,8 +51,7 @@ def test_quoted_mention_is_marked_and_a_cfo_figure_is_not(open_window, extracted
 
 
 def _metric_cell(window, aid: int, role=Qt.ItemDataRole.DisplayRole):
-    m = window.mentions_model
-    return m.index(m.row_of(aid), COLUMNS.index("metric")).data(role)
+    return _cell(window, aid, role, "metric")
 
 
 def test_a_count_says_what_it_counts(open_window, extracted) -> None:

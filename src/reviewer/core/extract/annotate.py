@@ -31,13 +31,8 @@ from reviewer.core.extract.metrics.counted import (
     fallback_metric,
     is_weak,
 )
-from reviewer.core.extract.metrics.periods import (
-    FiscalPeriod,
-    PeriodExpr,
-    find_periods,
-    find_periods_in,
-    resolve,
-)
+from reviewer.core.extract.metrics.fiscal import FiscalPeriod, resolve
+from reviewer.core.extract.metrics.periods import PeriodExpr, find_periods, find_periods_in
 from reviewer.core.extract.metrics.taxonomy import Taxonomy, is_currency
 from reviewer.core.extract.numbers import Quantity, find_quantities
 from reviewer.core.extract.numbers.counts import find_counts, merge

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
-from reviewer.core.extract.metrics.periods import fiscal_year_end_month, parse_fiscal_period
+from reviewer.core.extract.metrics.fiscal import fiscal_year_end_month, parse_fiscal_period
 from reviewer.core.extract.metrics.taxonomy import Taxonomy, default_taxonomy, load_taxonomy
 from reviewer.core.extract.numbers import shared_quantities
 from reviewer.core.extract.result import ExtractionResult, Mention

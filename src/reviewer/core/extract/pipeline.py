@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from reviewer.core.extract.annotate import CallState, TurnState, annotate_paragraph
-from reviewer.core.extract.metrics.periods import fiscal_year_end_month, parse_fiscal_period
+from reviewer.core.extract.metrics.fiscal import fiscal_year_end_month, parse_fiscal_period
 from reviewer.core.extract.metrics.taxonomy import Taxonomy, default_taxonomy
 from reviewer.core.extract.result import Mention
 
