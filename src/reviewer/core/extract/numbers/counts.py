@@ -133,21 +133,11 @@ _HINT_FAMILIES["three quarters"] |= {"streak"}
 _HINT_FAMILIES["three-quarters"] |= {"streak"}
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of ``words`` (longest first) with the words grouped under their first
-    character: re, which tries alternatives in turn, then tests one of each group's words
-    only where the text holds its first character. The same word matches at each position
-    (only one group can, and its words keep their order)."""
-    groups: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
-
-
 # (The lookahead of the hints' first letters spares re their alternatives after most spaces.)
 _HINT_EN_RE = re.compile(
     r"[ \-\n(\"'/0-9](?=[" + re.escape("".join(sorted({w[0] for w in _HINT_FAMILIES})))
-    + "])(" + _by_first_letter(list(_HINT_FAMILIES)) + ")")
+    + "])(" + lx.by_first_letter("|".join(
+        re.escape(w) for w in sorted(_HINT_FAMILIES, key=len, reverse=True))) + ")")
 
 
 def find_counts(text: str, lang: str = "en", low: str | None = None,
