@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 
+from reviewer.core.extract.metrics.taxonomy import is_currency
 from reviewer.core.extract.numbers import Quantity, find_quantities
 from reviewer.core.model import Paragraph, ParsedTranscript
 
 _REL_TOL = 1e-6
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 # Counted things: "count" and unit words ("seats", "hours") pair with each other.
 _NON_COUNT = ("percent", "bps")
 
@@ -161,7 +160,7 @@ def same_quantity(a: Quantity, b: Quantity) -> bool:
     """Equal values (or range bounds) in compatible units."""
     if not _kindred(a.unit, b.unit) or a.is_range != b.is_range:
         return False
-    if a.unit != b.unit and _is_currency(a.unit) and _is_currency(b.unit):
+    if a.unit != b.unit and is_currency(a.unit) and is_currency(b.unit):
         return False
     if a.is_range:
         return _close(a.low, b.low) and _close(a.high, b.high)
@@ -179,16 +178,11 @@ def _kindred(a: str, b: str) -> bool:
     counted things ("seats" and the classifier count "個")."""
     if a == b:
         return True
-    if _is_currency(a) and _is_currency(b):
+    if is_currency(a) and is_currency(b):
         return True
     return a not in _NON_COUNT and b not in _NON_COUNT \
-        and not _is_currency(a) and not _is_currency(b)
+        and not is_currency(a) and not is_currency(b)
 
-
-@lru_cache(maxsize=1024)
-def _is_currency(unit: str) -> bool:
-    """An ISO currency code ("USD"); remembered, as the same few units are compared often."""
-    return _CURRENCY.match(unit) is not None
 
 
 def _digits(q: Quantity) -> str:
